@@ -1,1 +1,18 @@
-// placeholder: implemented by its owner
+#include "endpoint_event.h"
+
+namespace tcplab {
+
+std::string_view timerName(TimerKind kind)
+{
+    switch (kind) {
+    case TimerKind::Retransmission:
+        return "RTO";
+    case TimerKind::TimeWait:
+        return "2MSL";
+    case TimerKind::KeepAlive:
+        return "KEEPALIVE";
+    }
+    return "?";
+}
+
+} // namespace tcplab
