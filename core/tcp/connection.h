@@ -93,9 +93,9 @@ private:
     // Receive sequence variables.
     std::uint32_t m_irs = 0, m_rcvNxt = 0;
 
-    std::deque<std::uint8_t> m_sendQueue;     // accepted from the user, not yet sent
+    std::deque<std::uint8_t> m_sendQueue;       // accepted from the user, not yet sent
     std::deque<std::uint8_t> m_retransmitQueue; // sent, not yet acknowledged (from SND.UNA)
-    std::deque<std::uint8_t> m_receiveBuffer; // in order, not yet read by the user
+    std::deque<std::uint8_t> m_receiveBuffer;   // in order, not yet read by the user
     bool m_finQueued = false, m_finSent = false;
 
     RtoEstimator m_rtoEstimator;
@@ -103,6 +103,71 @@ private:
     std::deque<EndpointEvent> m_events;
     // Further implementation members (timers, RTT measurement, keep-alive) are added by connection.cpp's
     // author below this line.
+
+    // Timers as data: a deadline when armed (RFC 6298 retransmission, RFC 9293 §3.10.8 2·MSL, §3.8.4
+    // keep-alive).
+    struct Timer {
+        std::optional<TimeUs> deadline;
+    };
+    Timer &timer(TimerKind kind);
+    const Timer &timer(TimerKind kind) const;
+    void armTimer(TimerKind kind, TimeUs now, TimeUs duration, int attempt);
+    void cancelTimer(TimerKind kind);
+    void cancelAllTimers();
+    void onRetransmissionTimeout(TimeUs now);
+    void onTimeWaitTimeout(TimeUs now);
+    void onKeepAliveTimeout(TimeUs now);
+    void restartKeepAlive(TimeUs now);
+
+    // Opening and resetting the TCB.
+    void resetTcb();
+    std::uint32_t chooseIss(TimeUs now) const;
+    void enterClosed(TimeUs now, TcpEvent event, std::string_view cause);
+    void returnToListen(TimeUs now, TcpEvent event, std::string_view cause);
+
+    // Segment arrival, one function per group of RFC 9293 §3.10.7.
+    void segmentInClosed(const Segment &segment);                                 // §3.10.7.1
+    void segmentInListen(TimeUs now, const Segment &segment);                     // §3.10.7.2
+    void segmentInSynSent(TimeUs now, const Segment &segment);                    // §3.10.7.3
+    void segmentOtherwise(TimeUs now, Segment segment);                           // §3.10.7.4
+    bool processAck(TimeUs now, const Segment &segment, bool finWillBeProcessed); // "fifth"; false: stop
+    void processText(TimeUs now, const Segment &segment);                         // "seventh"
+    void processFin(TimeUs now, const Segment &segment);                          // "eighth"
+    void acknowledgeUpTo(TimeUs now, std::uint32_t ack);
+    void updateSendWindow(const Segment &segment);
+    void discard(const Segment &segment, std::string_view reason, std::string_view rfc);
+
+    // Output.
+    Segment makeSegment(std::uint32_t seq, std::uint8_t flags) const;
+    void emit(Segment segment, bool retransmission = false, bool keepAliveProbe = false);
+    void sendAck();
+    void sendRstReply(const Segment &to); // <SEQ=SEG.ACK><CTL=RST> or <SEQ=0><ACK=...><CTL=RST,ACK>
+    void sendRst();                       // <SEQ=SND.NXT><CTL=RST> (ABORT, keep-alive limit)
+    // Sends what the window allows: SYN, data from SND.NXT, FIN. forceOne sends one octet into a
+    // closed window (a zero-window probe, RFC 9293 §3.8.6.1). Returns whether anything was sent.
+    bool transmit(TimeUs now, bool forceOne = false);
+    std::uint32_t dataFrontSeq() const; // sequence number of m_retransmitQueue.front()
+    std::uint32_t sendMss() const;
+    bool finAcked() const;
+
+    std::uint32_t m_sndMax = 0;  // highest sequence number sent + 1 (BSD snd_max); SND.NXT goes back to
+                                 // SND.UNA on a retransmission timeout
+    std::uint32_t m_finSeq = 0;  // valid when m_finSent
+    std::uint32_t m_pushSeq = 0; // a segment covering this octet's end carries PSH
+    bool m_pushPending = false;
+    bool m_synAcked = false;
+    bool m_closePending = false; // CLOSE in SYN_RCVD with data queued (§3.10.4)
+    bool m_synRetransmitted = false;
+    bool m_persisting = false;     // the retransmission timer is the zero-window persist timer
+    std::uint16_t m_peerMss = 536; // RFC 9293 §3.7.1 default when the SYN has no MSS option
+    std::uint32_t m_lastAdvertisedWindow = 0;
+    bool m_ackNeeded = false; // an ACK is owed for the segment being processed
+
+    Timer m_rtxTimer, m_timeWaitTimer, m_keepAliveTimer;
+    int m_rtxAttempts = 0;
+    int m_keepAliveProbesSent = 0;
+    std::optional<std::uint32_t> m_rttSeq; // Karn's rule: one timed segment, never a retransmitted one
+    TimeUs m_rttStart = 0;
 };
 
 } // namespace tcplab
