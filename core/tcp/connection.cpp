@@ -558,6 +558,7 @@ bool Connection::transmit(TimeUs now, bool forceOne)
                             m_state == TcpState::FinWait1 || m_state == TcpState::Closing ||
                             m_state == TcpState::LastAck;
     bool sent = false;
+    bool probe = false; // an octet or FIN forced into a closed window
     auto usableWindow = [this] { return seq::distance(m_sndNxt, m_sndUna + m_sndWnd); };
     auto sentUpTo = [this](std::uint32_t end) {
         m_sndNxt = end;
@@ -592,6 +593,7 @@ bool Connection::transmit(TimeUs now, bool forceOne)
             if (usable <= 0) {
                 if (!forceOne || sent) break;
                 n = 1; // zero-window probe
+                probe = true;
             } else {
                 n = std::min<std::size_t>(n, static_cast<std::size_t>(usable));
             }
@@ -623,6 +625,7 @@ bool Connection::transmit(TimeUs now, bool forceOne)
             m_synAcked ? dataFrontSeq() + static_cast<std::uint32_t>(m_retransmitQueue.size()) : m_iss + 1;
         const bool due = m_sndNxt == finSeq && (m_synAcked || m_sndMax != m_iss);
         if (due && (usableWindow() >= 1 || (forceOne && !sent))) {
+            probe = usableWindow() < 1;
             const bool retransmission = m_finSent;
             m_finSent = true;
             m_finSeq = finSeq;
@@ -634,7 +637,7 @@ bool Connection::transmit(TimeUs now, bool forceOne)
     }
 
     if (sent) {
-        m_persisting = false;
+        m_persisting = probe;
         if (!m_rtxTimer.deadline) // RFC 6298 §5.1
             armTimer(TimerKind::Retransmission, now, m_rtoEstimator.rto(), m_rtxAttempts);
         return true;
@@ -991,6 +994,11 @@ bool Connection::processAck(TimeUs now, const Segment &segment, bool finWillBePr
     if (m_persisting) m_rtxAttempts = 0; // the peer answers our zero-window probes: it is alive, keep probing
     if (seq::lt(m_sndUna, segment.ack)) acknowledgeUpTo(now, segment.ack);
     if (seq::le(m_sndUna, segment.ack)) updateSendWindow(segment);
+    if (m_persisting && m_sndWnd > 0) {
+        // The window reopened: send again from SND.UNA, since the peer did not take the probe octet.
+        m_persisting = false;
+        m_sndNxt = m_sndUna;
+    }
     // (SEG.ACK < SND.UNA: a duplicate ACK, ignored.)
 
     switch (m_state) {

@@ -194,21 +194,73 @@ public:
     // ---- Building the endpoint into a state, with the peer's ISN kPeerIsn. ----
 
     // Passive open and handshake: ESTABLISHED as a server. RCV.NXT = kPeerIsn+1, SND.NXT = kLocalIsn+1.
-    void establishAsServer()
+    void establishAsServer(std::uint32_t peerIsn = kPeerIsn, std::uint16_t peerWindow = 65535)
     {
         listen();
-        recv(seg(kSyn, kPeerIsn));
+        recv(seg(kSyn, peerIsn, 0, {}, peerWindow));
         takeOne(); // SYN,ACK
-        recv(seg(kAck, kPeerIsn + 1, iss() + 1));
+        recv(seg(kAck, peerIsn + 1, iss() + 1, {}, peerWindow));
         take();
     }
     // Active open and handshake: ESTABLISHED as a client.
-    void establishAsClient()
+    void establishAsClient(std::uint32_t peerIsn = kPeerIsn, std::uint16_t peerWindow = 65535)
     {
         connect();
         takeOne(); // SYN
-        recv(seg(kSyn | kAck, kPeerIsn, iss() + 1));
+        recv(seg(kSyn | kAck, peerIsn, iss() + 1, {}, peerWindow));
         take(); // ACK
+    }
+
+    // Drives a passively opened endpoint (or an active one for SYN_SENT) into `target` with the peer's
+    // ISN kPeerIsn, and takes what it sent on the way. Afterwards SND.NXT and RCV.NXT are:
+    //   ESTABLISHED: ISS+1, kPeerIsn+1;  FIN_WAIT_1/CLOSING: our FIN at ISS+1;  CLOSE_WAIT: peer FIN at
+    //   kPeerIsn+1;  FIN_WAIT_2, TIME_WAIT, LAST_ACK accordingly.
+    void driveTo(TcpState target)
+    {
+        const std::uint32_t peerNxt = kPeerIsn + 1;
+        switch (target) {
+        case TcpState::Closed:
+            break;
+        case TcpState::Listen:
+            listen();
+            break;
+        case TcpState::SynSent:
+            connect();
+            break;
+        case TcpState::SynRcvd:
+            listen();
+            recv(seg(kSyn, kPeerIsn));
+            break;
+        case TcpState::Established:
+            establishAsServer();
+            break;
+        case TcpState::FinWait1:
+            establishAsServer();
+            close();
+            break;
+        case TcpState::FinWait2:
+            driveTo(TcpState::FinWait1);
+            recv(seg(kAck, peerNxt, iss() + 2));
+            break;
+        case TcpState::CloseWait:
+            establishAsServer();
+            recv(seg(kFin | kAck, peerNxt, iss() + 1));
+            break;
+        case TcpState::Closing:
+            driveTo(TcpState::FinWait1);
+            recv(seg(kFin | kAck, peerNxt, iss() + 1));
+            break;
+        case TcpState::LastAck:
+            driveTo(TcpState::CloseWait);
+            close();
+            break;
+        case TcpState::TimeWait:
+            driveTo(TcpState::FinWait2);
+            recv(seg(kFin | kAck, peerNxt, iss() + 2));
+            break;
+        }
+        take();
+        EXPECT_EQ(state(), target) << "driveTo " << stateName(target);
     }
     std::uint32_t iss() const { return ep.conn.iss(); }
 
