@@ -10,6 +10,12 @@
 
 namespace tcplab::packetdrill {
 
+// What a `sockstat ... | grep -c STATE | grep N` line checks.
+struct StateCount {
+    TcpState state;
+    bool in; // N == 1: the socket is in `state`; N == 0: it is not
+};
+
 class ScriptEndpoint {
 public:
     ScriptEndpoint(const Script &script, const RunOptions &options);
@@ -28,6 +34,10 @@ private:
     };
     // Ends the run at the current line.
     struct Stop {};
+    // Ends the run: the script tests something outside tcplab's model.
+    struct SkipScript {
+        std::string reason;
+    };
 
     void runEvent(std::size_t index);
     void runOutbound(std::size_t index, const PacketSpec &packet, TimeUs due);
@@ -49,6 +59,7 @@ private:
     void skip(std::size_t index, SkipKind kind, std::string note = {});
     void uncheck(std::size_t index, SkipKind kind);
 
+    bool inModel(const ScriptEvent &event) const;
     std::string describeSent(const Sent &sent) const;
     std::string describeExpected(const PacketSpec &packet) const;
     std::string timeText(TimeUs t) const;
@@ -61,7 +72,7 @@ private:
 
     TimeUs m_now = 0;
     TimeUs m_lastEventTime = 0;
-    std::uint32_t m_localIsn;
+    std::uint32_t m_localIsn = 0; // like packetdrill: 0 until the endpoint sends its first SYN
     bool m_localIsnKnown = false;
     std::deque<Sent> m_sent; // sent by the endpoint, not yet matched by a '>' line
     std::uint64_t m_nextSegmentId = 1;
@@ -70,6 +81,7 @@ private:
     int m_listenFd = -1;
     int m_acceptedFd = -1;
     bool m_linger0 = false;
+    std::uint32_t m_scriptReceiveBuffer = 0; // the last SO_RCVBUF getsockopt() of the script
     bool m_wasSynchronized = false;
     std::deque<std::uint8_t> m_unread;
     std::optional<ConnectionErrorKind> m_pendingError;
