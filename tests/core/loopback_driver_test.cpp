@@ -134,8 +134,8 @@ TEST(LoopbackDriver, HostileDatagramsAreDiscardedCountedAndChangeNothing)
     for (auto &b : random)
         b = static_cast<std::uint8_t>((x = x * 1103515245 + 12345) >> 16);
     random[12] = 0x50; // a plausible data offset, so that it is the checksum that rejects it
-    const std::vector<std::uint8_t> truncated(encodeSegment(syn).begin(), encodeSegment(syn).begin() + 11);
     const std::vector<std::uint8_t> validButStranger = encodeSegment(syn);
+    const std::vector<std::uint8_t> truncated(validButStranger.begin(), validButStranger.begin() + 11);
 
     TestSocket stranger;
     const std::uint16_t server = loopback.udpPort(Side::Server);
