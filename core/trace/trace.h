@@ -50,6 +50,7 @@ struct TraceEvent {
     bool retransmission = false;
     bool keepAliveProbe = false;
     TimeUs arrival = -1;
+    std::uint64_t duplicateOf = 0; // SegmentSent of a copy the link made: the original's segmentId
 
     // State changes.
     TcpState from = TcpState::Closed;
