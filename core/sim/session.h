@@ -30,8 +30,9 @@ struct InFlight {
     Side from;
     int conn;
     TimeUs sentAt;
-    TimeUs arrival;
+    TimeUs arrival; // when a link rule drops it: the arrival it would have had
     Segment segment;
+    bool dropsMidway = false; // a link rule drops it at the mid-point of its flight (the trace says so then)
 };
 
 class Session {
