@@ -162,9 +162,10 @@ PcapCapture readPcap(std::span<const std::uint8_t> bytes)
         if (captured > kMaxSaneCaptureLength && captured > capture.snaplen) {
             capture.issues.push_back({at + 8, number,
                                       "captured length " + std::to_string(captured) +
-                                          " is larger than the snaplen " + std::to_string(capture.snaplen) +
-                                          " and than " + std::to_string(kMaxSaneCaptureLength) +
-                                          ": the record header is damaged; reading stops here"});
+                                          " exceeds both the snaplen (" + std::to_string(capture.snaplen) +
+                                          ") and the largest packet a capture holds (" +
+                                          std::to_string(kMaxSaneCaptureLength) +
+                                          "): the record header is damaged; reading stops here"});
             break;
         }
         if (captured > left - kPcapRecordHeaderSize) {
