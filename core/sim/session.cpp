@@ -39,6 +39,7 @@ struct Flight {
     TimeUs arrival = 0;
     bool live = false;
     bool dropsMidway = false;
+    bool retransmission = false;
     int dropRule = LinkFate::kNoRule;
     Segment segment;
 };
@@ -76,6 +77,7 @@ struct Session::Impl {
     std::vector<std::uint32_t> freeFlights;
     std::uint64_t nextSegmentId = 1; // 0 means "no segment" in a TraceEvent
     std::uint64_t delivering = 0;    // the segment being handled, for the endpoint's SegmentDiscarded
+    bool deliveringRetransmission = false;
     std::vector<Intent> intents;
 
     void start();
@@ -250,6 +252,7 @@ void Session::Impl::record(Endpoint &ep, EndpointEvent &&endpointEvent)
             } else if constexpr (std::is_same_v<T, SegmentDiscarded>) {
                 TraceEvent t = event(TraceKind::SegmentDiscarded, ep.side, ep.conn);
                 t.segmentId = delivering;
+                t.retransmission = deliveringRetransmission;
                 t.segment = std::move(e.segment);
                 t.text = e.reason;
                 t.rfc = e.rfc;
@@ -315,6 +318,7 @@ void Session::Impl::transmit(Endpoint &ep, Transmit &&tx)
     flight.sentAt = now;
     flight.live = true;
     flight.dropsMidway = fate.dropped;
+    flight.retransmission = tx.retransmission;
     flight.dropRule = fate.dropRule;
     flight.arrival = fate.dropped ? now + link.delay(ep.side) : fate.arrival;
     flight.segment = std::move(tx.segment);
@@ -344,6 +348,7 @@ void Session::Impl::transmit(Endpoint &ep, Transmit &&tx)
         copied.arrival = copy.arrival;
         copied.live = true;
         copied.dropsMidway = false;
+        copied.retransmission = tx.retransmission;
         copied.dropRule = LinkFate::kNoRule;
         copied.segment = original.segment;
         queue.push(copy.arrival, kArrival, copySlot, copied.generation);
@@ -359,6 +364,7 @@ void Session::Impl::arrive(std::uint32_t slot)
 
     TraceEvent delivered = event(TraceKind::SegmentDelivered, flight.from, conn);
     delivered.segmentId = flight.segmentId;
+    delivered.retransmission = flight.retransmission;
     delivered.segment = std::move(flight.segment);
     const std::uint64_t id = flight.segmentId;
     releaseFlight(slot);
@@ -369,6 +375,7 @@ void Session::Impl::arrive(std::uint32_t slot)
     if (segment.dstPort != ep.localPort) {
         TraceEvent discarded = event(TraceKind::SegmentDiscarded, to, conn);
         discarded.segmentId = id;
+        discarded.retransmission = trace.events().back().retransmission;
         discarded.segment = segment;
         discarded.text = "no endpoint on port " + std::to_string(segment.dstPort);
         discarded.rfc = "RFC 9293 §3.10.7.1";
@@ -376,6 +383,7 @@ void Session::Impl::arrive(std::uint32_t slot)
         return;
     }
     delivering = id;
+    deliveringRetransmission = trace.events().back().retransmission;
     ep.connection->handleSegment(now, segment);
     drain(ep);
     delivering = 0;
@@ -386,6 +394,7 @@ void Session::Impl::dropMidway(std::uint32_t slot)
     Flight &flight = flights[slot];
     TraceEvent dropped = event(TraceKind::SegmentDropped, flight.from, flight.conn);
     dropped.segmentId = flight.segmentId;
+    dropped.retransmission = flight.retransmission;
     dropped.text = link.reason(flight.dropRule, flight.from);
     dropped.segment = std::move(flight.segment);
     releaseFlight(slot);
@@ -546,6 +555,7 @@ bool Session::dropSegment(std::uint64_t segmentId)
     d.intents.push_back({Intent::Kind::DropSegment, d.now, segmentId, 0, flight->from, {}});
     TraceEvent dropped = d.event(TraceKind::SegmentDropped, flight->from, flight->conn);
     dropped.segmentId = segmentId;
+    dropped.retransmission = flight->retransmission;
     dropped.text = "dropped by user";
     dropped.segment = std::move(flight->segment);
     d.releaseFlight(static_cast<std::uint32_t>(flight - d.flights.data()));
@@ -572,6 +582,7 @@ bool Session::duplicateSegment(std::uint64_t segmentId)
     dup.segment = source.segment;
     dup.arrival = arrival;
     dup.duplicateOf = segmentId;
+    dup.retransmission = source.retransmission;
     dup.text = "duplicated by user";
     d.trace.append(std::move(dup));
 
@@ -583,6 +594,7 @@ bool Session::duplicateSegment(std::uint64_t segmentId)
     copy.arrival = arrival;
     copy.live = true;
     copy.dropsMidway = false;
+    copy.retransmission = source.retransmission;
     copy.dropRule = LinkFate::kNoRule;
     copy.segment = source.segment;
     d.queue.push(arrival, kArrival, slot, copy.generation);
