@@ -442,6 +442,7 @@ ConversationList listTcpConversations(const PcapCapture &capture)
         std::optional<std::uint32_t> synSeq;
     };
     std::map<ConversationKey, Open> open;
+    auto last = open.end();
     if (!isKnownLinkType(capture.linkType)) return list;
     for (std::size_t i = 0; i < capture.packets.size(); ++i) {
         const PcapRecord &record = capture.packets[i];
@@ -466,7 +467,8 @@ ConversationList listTcpConversations(const PcapCapture &capture)
         const std::uint8_t flags = loc.tcp[13];
         const bool pureSyn = (flags & kSyn) != 0 && (flags & kAck) == 0;
         const ConversationKey key = keyOf(src, dst);
-        auto it = open.find(key);
+        // Packets of one conversation usually come in runs: skip the map lookup for a repeat of the last key.
+        auto it = last != open.end() && last->first == key ? last : open.find(key);
         const bool restart = it != open.end() && pureSyn && it->second.ended && it->second.synSeq != seqNo;
         if (it == open.end() || restart) {
             TcpConversation conversation;
@@ -479,6 +481,7 @@ ConversationList listTcpConversations(const PcapCapture &capture)
             state.index = static_cast<int>(list.conversations.size()) - 1;
             it = open.insert_or_assign(key, state).first;
         }
+        last = it;
         Open &state = it->second;
         TcpConversation &conversation = list.conversations[static_cast<std::size_t>(state.index)];
         if (pureSyn && !conversation.sawSyn) {
