@@ -1,5 +1,6 @@
 #include "script/packetdrill_parser.h"
 
+#include "script/script_cursor.h"
 #include "tcp/segment.h"
 
 #include <cctype>
@@ -26,133 +27,7 @@ std::string ParseError::format(std::string_view file) const
 
 namespace {
 
-// Thrown inside this file only; parseScript turns it into a ParseError.
-struct Failure {
-    int line;
-    int column;
-    std::string message;
-};
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-bool isIdentStart(char c)
-{
-    return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_';
-}
-bool isIdentChar(char c)
-{
-    return isIdentStart(c) || isDigit(c);
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
-// A position in one logical line; columns are 1-based and count from the start of the physical line.
-class Cursor {
-public:
-    Cursor(std::string_view text, int line) : m_text(text), m_line(line) {}
-
-    bool atEnd() const { return m_pos >= m_text.size(); }
-    char peek(std::size_t ahead = 0) const
-    {
-        return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : '\0';
-    }
-    bool startsWith(std::string_view s) const { return m_text.substr(m_pos).substr(0, s.size()) == s; }
-    void advance(std::size_t n = 1) { m_pos = std::min(m_text.size(), m_pos + n); }
-    std::size_t pos() const { return m_pos; }
-    int column() const { return static_cast<int>(m_pos) + 1; }
-    int line() const { return m_line; }
-    std::string_view rest() const { return m_text.substr(m_pos); }
-    std::string_view slice(std::size_t from) const { return m_text.substr(from, m_pos - from); }
-
-    void skipSpaces()
-    {
-        while (!atEnd() && isSpace(peek()))
-            advance();
-    }
-    [[noreturn]] void fail(std::string message) const { failAt(m_pos, std::move(message)); }
-    [[noreturn]] void failAt(std::size_t pos, std::string message) const
-    {
-        throw Failure{m_line, static_cast<int>(pos) + 1, std::move(message)};
-    }
-    void expect(char c, std::string_view what)
-    {
-        if (peek() != c || atEnd()) fail("expected " + std::string(what) + found());
-        advance();
-    }
-    std::string found() const
-    {
-        if (atEnd()) return ", found the end of the line";
-        return ", found '" + std::string(1, peek()) + "'";
-    }
-
-    std::string identifier()
-    {
-        if (!isIdentStart(peek())) fail("expected a name" + found());
-        const std::size_t from = m_pos;
-        while (isIdentChar(peek()))
-            advance();
-        return std::string(slice(from));
-    }
-
-    // An unsigned decimal number that fits in 32 bits.
-    std::uint32_t number32(std::string_view what)
-    {
-        if (!isDigit(peek())) fail("expected " + std::string(what) + found());
-        const std::size_t from = m_pos;
-        std::uint64_t value = 0;
-        while (isDigit(peek())) {
-            value = value * 10 + static_cast<std::uint64_t>(peek() - '0');
-            if (value > std::numeric_limits<std::uint32_t>::max())
-                failAt(from, std::string(what) + " is larger than 4294967295");
-            advance();
-        }
-        return static_cast<std::uint32_t>(value);
-    }
-
-    // Seconds with up to six decimals ("0.100", "65", ".5") in microseconds.
-    TimeUs seconds()
-    {
-        const std::size_t from = m_pos;
-        if (!isDigit(peek()) && !(peek() == '.' && isDigit(peek(1))))
-            fail("expected a time in seconds" + found());
-        TimeUs whole = 0;
-        int digits = 0;
-        while (isDigit(peek())) {
-            if (++digits > 9) failAt(from, "time is too large (more than 9 digits of seconds)");
-            whole = whole * 10 + (peek() - '0');
-            advance();
-        }
-        TimeUs fraction = 0;
-        if (peek() == '.' && peek(1) != '.') {
-            advance();
-            TimeUs scale = 100000;
-            while (isDigit(peek())) {
-                fraction += (peek() - '0') * scale;
-                scale /= 10;
-                advance();
-            }
-        }
-        return whole * kSecond + fraction;
-    }
-
-private:
-    std::string_view m_text;
-    int m_line;
-    std::size_t m_pos = 0;
-};
+using namespace detail;
 
 // The end of the line's code, before a "//" comment that is outside `...` and %{ }%.
 std::size_t codeEnd(std::string_view line, bool &inCode)
@@ -468,7 +343,7 @@ public:
             at = eol + 1;
         }
         if (!m_conditionals.empty()) {
-            throw Failure{m_conditionals.back().line, 1, "#if without #endif"};
+            throw ScriptFailure{m_conditionals.back().line, 1, "#if without #endif"};
         }
         return std::move(m_script);
     }
@@ -565,8 +440,8 @@ private:
                 }
                 if (!trim(next.substr(close + 2)).empty() &&
                     trim(next.substr(close + 2)).substr(0, 2) != "//") {
-                    throw Failure{lineNo + extra, static_cast<int>(close) + 3,
-                                  "unexpected text after the code block"};
+                    throw ScriptFailure{lineNo + extra, static_cast<int>(close) + 3,
+                                        "unexpected text after the code block"};
                 }
                 m_skipTo = eol + 1;
                 m_skippedLines = extra;
@@ -578,7 +453,7 @@ private:
             }
             at = eol + 1;
         }
-        throw Failure{lineNo, column, "unterminated code block: '%{' without '}%'"};
+        throw ScriptFailure{lineNo, column, "unterminated code block: '%{' without '}%'"};
     }
 
     void directive(Cursor &cur)
@@ -596,18 +471,19 @@ private:
             m_conditionals.push_back({cur.line(), active(), active() && condition, false});
         } else if (word == "else") {
             if (!cur.atEnd()) cur.fail("unexpected text after #else" + cur.found());
-            if (m_conditionals.empty()) throw Failure{cur.line(), column, "#else without #if"};
+            if (m_conditionals.empty()) throw ScriptFailure{cur.line(), column, "#else without #if"};
             Conditional &top = m_conditionals.back();
-            if (top.seenElse) throw Failure{cur.line(), column, "a second #else for the same #if"};
+            if (top.seenElse) throw ScriptFailure{cur.line(), column, "a second #else for the same #if"};
             top.seenElse = true;
             top.active = top.parentActive && !top.active;
         } else if (word == "endif") {
             if (!cur.atEnd()) cur.fail("unexpected text after #endif" + cur.found());
-            if (m_conditionals.empty()) throw Failure{cur.line(), column, "#endif without #if"};
+            if (m_conditionals.empty()) throw ScriptFailure{cur.line(), column, "#endif without #if"};
             m_conditionals.pop_back();
         } else {
-            throw Failure{cur.line(), column,
-                          "unknown directive '#" + word + "' (expected #ifdef, #ifndef, #else, #endif)"};
+            throw ScriptFailure{cur.line(), column,
+                                "unknown directive '#" + word +
+                                    "' (expected #ifdef, #ifndef, #else, #endif)"};
         }
     }
 
@@ -647,7 +523,7 @@ ParseResult parseScript(std::string_view text, std::string_view name, const Pars
     ParseResult result;
     try {
         result.script = Parser(text, name, options).run();
-    } catch (const Failure &failure) {
+    } catch (const detail::ScriptFailure &failure) {
         result.error = ParseError{failure.line, failure.column, failure.message};
     }
     return result;

@@ -10,12 +10,6 @@
 
 namespace tcplab::packetdrill {
 
-// What a `sockstat ... | grep -c STATE | grep N` line checks.
-struct StateCount {
-    TcpState state;
-    bool in; // N == 1: the socket is in `state`; N == 0: it is not
-};
-
 class ScriptEndpoint {
 public:
     ScriptEndpoint(const Script &script, const RunOptions &options);
