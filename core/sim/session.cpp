@@ -88,9 +88,10 @@ struct Session::Impl {
     }
     bool validConn(int conn) const { return conn >= 0 && conn < scenario.connections; }
 
-    TraceEvent event(TraceKind kind, Side side, int conn) const
+    // A new event at the end of the trace, stamped now, to be filled in place.
+    TraceEvent &event(TraceKind kind, Side side, int conn)
     {
-        TraceEvent e;
+        TraceEvent &e = trace.emplace();
         e.t = now;
         e.kind = kind;
         e.side = side;
@@ -220,26 +221,24 @@ void Session::Impl::record(Endpoint &ep, EndpointEvent &&endpointEvent)
         [&](auto &&e) {
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, StateChanged>) {
-                TraceEvent t = event(TraceKind::StateChanged, ep.side, ep.conn);
+                TraceEvent &t = event(TraceKind::StateChanged, ep.side, ep.conn);
                 t.from = e.from;
                 t.to = e.to;
                 t.transition = e.event;
                 t.text = e.cause;
                 t.rfc = e.rfc;
-                trace.append(std::move(t));
             } else if constexpr (std::is_same_v<T, TimerArmed>) {
                 ep.timers[timerIndex(e.kind)] = {true, e.deadline, e.attempt};
-                TraceEvent t = event(TraceKind::TimerArmed, ep.side, ep.conn);
+                TraceEvent &t = event(TraceKind::TimerArmed, ep.side, ep.conn);
                 t.timer = e.kind;
                 t.deadline = e.deadline;
                 t.duration = e.duration;
                 t.attempt = e.attempt;
-                trace.append(std::move(t));
             } else if constexpr (std::is_same_v<T, TimerCancelled> || std::is_same_v<T, TimerFired>) {
                 // The deadline (and, for a cancel, the attempt) is that of the timer as it was armed.
                 ArmedTimer &armed = ep.timers[timerIndex(e.kind)];
                 constexpr bool fired = std::is_same_v<T, TimerFired>;
-                TraceEvent t =
+                TraceEvent &t =
                     event(fired ? TraceKind::TimerFired : TraceKind::TimerCancelled, ep.side, ep.conn);
                 t.timer = e.kind;
                 t.deadline = armed.deadline;
@@ -248,23 +247,19 @@ void Session::Impl::record(Endpoint &ep, EndpointEvent &&endpointEvent)
                 else
                     t.attempt = armed.attempt;
                 armed.armed = false;
-                trace.append(std::move(t));
             } else if constexpr (std::is_same_v<T, SegmentDiscarded>) {
-                TraceEvent t = event(TraceKind::SegmentDiscarded, ep.side, ep.conn);
+                TraceEvent &t = event(TraceKind::SegmentDiscarded, ep.side, ep.conn);
                 t.segmentId = delivering;
                 t.retransmission = deliveringRetransmission;
                 t.segment = std::move(e.segment);
                 t.text = e.reason;
                 t.rfc = e.rfc;
-                trace.append(std::move(t));
             } else if constexpr (std::is_same_v<T, DataDelivered>) {
-                TraceEvent t = event(TraceKind::DataDelivered, ep.side, ep.conn);
+                TraceEvent &t = event(TraceKind::DataDelivered, ep.side, ep.conn);
                 t.data = std::move(e.bytes);
-                trace.append(std::move(t));
             } else if constexpr (std::is_same_v<T, ConnectionError>) {
-                TraceEvent t = event(TraceKind::ConnectionError, ep.side, ep.conn);
+                TraceEvent &t = event(TraceKind::ConnectionError, ep.side, ep.conn);
                 t.text = e.message;
-                trace.append(std::move(t));
             }
         },
         std::move(endpointEvent));
@@ -301,14 +296,13 @@ void Session::Impl::transmit(Endpoint &ep, Transmit &&tx)
     const std::uint64_t id = nextSegmentId++;
     link.decide({ep.side, ep.conn, id, now, tx.segment.flags}, fate);
 
-    TraceEvent sent = event(TraceKind::SegmentSent, ep.side, ep.conn);
+    TraceEvent &sent = event(TraceKind::SegmentSent, ep.side, ep.conn);
     sent.segmentId = id;
     sent.segment = tx.segment;
     sent.retransmission = tx.retransmission;
     sent.keepAliveProbe = tx.keepAliveProbe;
     sent.arrival = fate.dropped ? -1 : fate.arrival;
     if (!fate.dropped && fate.lastRule != LinkFate::kNoRule) sent.text = link.reason(fate.lastRule, ep.side);
-    trace.append(std::move(sent));
 
     const std::uint32_t slot = allocateFlight();
     Flight &flight = flights[slot];
@@ -331,14 +325,13 @@ void Session::Impl::transmit(Endpoint &ep, Transmit &&tx)
         const std::uint64_t copyId = nextSegmentId++;
         const std::uint32_t copySlot = allocateFlight();
         Flight &original = flights[slot]; // allocateFlight may have moved the vector
-        TraceEvent dup = event(TraceKind::SegmentSent, ep.side, ep.conn);
+        TraceEvent &dup = event(TraceKind::SegmentSent, ep.side, ep.conn);
         dup.segmentId = copyId;
         dup.segment = original.segment;
         dup.retransmission = tx.retransmission;
         dup.arrival = copy.arrival;
         dup.duplicateOf = id;
         dup.text = link.reason(copy.rule, ep.side);
-        trace.append(std::move(dup));
 
         Flight &copied = flights[copySlot];
         copied.segmentId = copyId;
@@ -362,29 +355,28 @@ void Session::Impl::arrive(std::uint32_t slot)
     const int conn = flight.conn;
     Endpoint &ep = endpointAt(to, conn);
 
-    TraceEvent delivered = event(TraceKind::SegmentDelivered, flight.from, conn);
+    TraceEvent &delivered = event(TraceKind::SegmentDelivered, flight.from, conn);
     delivered.segmentId = flight.segmentId;
     delivered.retransmission = flight.retransmission;
     delivered.segment = std::move(flight.segment);
     const std::uint64_t id = flight.segmentId;
+    const bool retransmission = flight.retransmission;
     releaseFlight(slot);
-    trace.append(std::move(delivered));
 
-    // The endpoint reads the segment where the trace keeps it; nothing appends to the trace during the call.
-    const Segment &segment = trace.events().back().segment;
-    if (segment.dstPort != ep.localPort) {
-        TraceEvent discarded = event(TraceKind::SegmentDiscarded, to, conn);
+    if (delivered.segment.dstPort != ep.localPort) {
+        Segment segment = delivered.segment; // the next event may move the trace's storage
+        TraceEvent &discarded = event(TraceKind::SegmentDiscarded, to, conn);
         discarded.segmentId = id;
-        discarded.retransmission = trace.events().back().retransmission;
-        discarded.segment = segment;
+        discarded.retransmission = retransmission;
         discarded.text = "no endpoint on port " + std::to_string(segment.dstPort);
+        discarded.segment = std::move(segment);
         discarded.rfc = "RFC 9293 §3.10.7.1";
-        trace.append(std::move(discarded));
         return;
     }
     delivering = id;
-    deliveringRetransmission = trace.events().back().retransmission;
-    ep.connection->handleSegment(now, segment);
+    deliveringRetransmission = retransmission;
+    // The endpoint reads the segment where the trace keeps it; nothing appends to the trace during the call.
+    ep.connection->handleSegment(now, delivered.segment);
     drain(ep);
     delivering = 0;
 }
@@ -392,13 +384,12 @@ void Session::Impl::arrive(std::uint32_t slot)
 void Session::Impl::dropMidway(std::uint32_t slot)
 {
     Flight &flight = flights[slot];
-    TraceEvent dropped = event(TraceKind::SegmentDropped, flight.from, flight.conn);
+    TraceEvent &dropped = event(TraceKind::SegmentDropped, flight.from, flight.conn);
     dropped.segmentId = flight.segmentId;
     dropped.retransmission = flight.retransmission;
     dropped.text = link.reason(flight.dropRule, flight.from);
     dropped.segment = std::move(flight.segment);
     releaseFlight(slot);
-    trace.append(std::move(dropped));
 }
 
 void Session::Impl::syncTimer(Endpoint &ep)
@@ -431,12 +422,11 @@ void Session::Impl::crash(Endpoint &ep)
     for (std::size_t k = 0; k < kTimerKinds; ++k) {
         ArmedTimer &armed = ep.timers[k];
         if (!armed.armed) continue;
-        TraceEvent t = event(TraceKind::TimerCancelled, ep.side, ep.conn);
+        TraceEvent &t = event(TraceKind::TimerCancelled, ep.side, ep.conn);
         t.timer = static_cast<TimerKind>(k);
         t.deadline = armed.deadline;
         t.attempt = armed.attempt;
         armed.armed = false;
-        trace.append(std::move(t));
     }
     ep.connection.emplace(ep.side == Side::Client ? scenario.client : scenario.server, ep.localPort);
     syncTimer(ep);
@@ -445,12 +435,11 @@ void Session::Impl::crash(Endpoint &ep)
 CallResult Session::Impl::perform(Side side, CallKind kind, int conn, const std::vector<std::uint8_t> &data,
                                   std::size_t receiveBytes)
 {
-    TraceEvent call = event(TraceKind::UserCall, side, conn);
+    TraceEvent &call = event(TraceKind::UserCall, side, conn);
     call.call = kind;
     if (!validConn(conn)) {
         call.callOk = false;
         call.text = "no such connection";
-        trace.append(std::move(call));
         return CallResult::failure("no such connection");
     }
     Endpoint &ep = endpointAt(side, conn);
@@ -483,7 +472,6 @@ CallResult Session::Impl::perform(Side side, CallKind kind, int conn, const std:
     }
     call.callOk = result.ok;
     call.text = result.error;
-    trace.append(std::move(call));
 
     if (kind == CallKind::Crash || kind == CallKind::Restart) {
         crash(ep);
@@ -553,13 +541,12 @@ bool Session::dropSegment(std::uint64_t segmentId)
     Flight *flight = d.findFlight(segmentId);
     if (!flight) return false;
     d.intents.push_back({Intent::Kind::DropSegment, d.now, segmentId, 0, flight->from, {}});
-    TraceEvent dropped = d.event(TraceKind::SegmentDropped, flight->from, flight->conn);
+    TraceEvent &dropped = d.event(TraceKind::SegmentDropped, flight->from, flight->conn);
     dropped.segmentId = segmentId;
     dropped.retransmission = flight->retransmission;
     dropped.text = "dropped by user";
     dropped.segment = std::move(flight->segment);
     d.releaseFlight(static_cast<std::uint32_t>(flight - d.flights.data()));
-    d.trace.append(std::move(dropped));
     d.prune();
     return true;
 }
@@ -577,14 +564,13 @@ bool Session::duplicateSegment(std::uint64_t segmentId)
     const std::uint64_t copyId = d.nextSegmentId++;
     const TimeUs arrival = d.now + d.link.delay(source.from);
 
-    TraceEvent dup = d.event(TraceKind::SegmentSent, source.from, source.conn);
+    TraceEvent &dup = d.event(TraceKind::SegmentSent, source.from, source.conn);
     dup.segmentId = copyId;
     dup.segment = source.segment;
     dup.arrival = arrival;
     dup.duplicateOf = segmentId;
     dup.retransmission = source.retransmission;
     dup.text = "duplicated by user";
-    d.trace.append(std::move(dup));
 
     Flight &copy = d.flights[slot];
     copy.segmentId = copyId;
@@ -612,11 +598,10 @@ bool Session::delaySegment(std::uint64_t segmentId, TimeUs extra)
     d.queue.push(flight->arrival, kArrival, static_cast<std::uint32_t>(flight - d.flights.data()),
                  flight->generation);
 
-    TraceEvent note = d.event(TraceKind::Note, flight->from, flight->conn);
+    TraceEvent &note = d.event(TraceKind::Note, flight->from, flight->conn);
     note.segmentId = segmentId;
     note.arrival = flight->arrival;
     note.text = "delayed by user by " + formatDuration(extra);
-    d.trace.append(std::move(note));
     d.prune();
     return true;
 }
@@ -626,9 +611,8 @@ void Session::dropNextFrom(Side side)
     Impl &d = *m_impl;
     d.intents.push_back({Intent::Kind::DropNextFrom, d.now, 0, 0, side, {}});
     d.link.dropNextFrom(side);
-    TraceEvent note = d.event(TraceKind::Note, side, 0);
+    TraceEvent &note = d.event(TraceKind::Note, side, 0);
     note.text = "the link will drop the next segment from " + std::string(sideName(side)) + " (user)";
-    d.trace.append(std::move(note));
 }
 
 CallResult Session::call(Side side, CallKind kind, std::vector<std::uint8_t> data, int conn)

@@ -74,4 +74,11 @@ std::uint64_t Trace::append(TraceEvent event)
     return m_events.back().eventId;
 }
 
+TraceEvent &Trace::emplace()
+{
+    TraceEvent &event = m_events.emplace_back();
+    event.eventId = m_events.size() - 1;
+    return event;
+}
+
 } // namespace tcplab

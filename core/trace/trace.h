@@ -76,6 +76,9 @@ class Trace {
 public:
     // Appends and assigns the next eventId; returns it.
     std::uint64_t append(TraceEvent event);
+    // Appends a default event with the next eventId and returns it to be filled in place (a driver's fast
+    // path: no temporary to move). The reference is valid until the next append.
+    TraceEvent &emplace();
     const std::vector<TraceEvent> &events() const { return m_events; }
     std::size_t size() const { return m_events.size(); }
     const TraceEvent &operator[](std::size_t i) const { return m_events[i]; }
