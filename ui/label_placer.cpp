@@ -1,0 +1,85 @@
+#include "ui/label_placer.h"
+
+#include <QTransform>
+#include <QtMath>
+
+#include <cmath>
+#include <limits>
+
+namespace tcplab::ui {
+
+namespace {
+
+constexpr double kGap = 5.0; // between the line and the text box
+
+bool crosses(const QLineF &line, const QPolygonF &box)
+{
+    if (box.containsPoint(line.p1(), Qt::OddEvenFill) || box.containsPoint(line.p2(), Qt::OddEvenFill))
+        return true;
+    for (int i = 0; i < box.size(); ++i) {
+        const QLineF edge(box[i], box[(i + 1) % box.size()]);
+        if (line.intersects(edge, nullptr) == QLineF::BoundedIntersection) return true;
+    }
+    return false;
+}
+
+} // namespace
+
+LabelPlacer::LabelPlacer(std::vector<QLineF> lines, QRectF bounds)
+    : m_lines(std::move(lines)), m_bounds(bounds)
+{
+}
+
+double LabelPlacer::cost(const QPolygonF &box, int own) const
+{
+    double total = 0.0;
+    for (const QPolygonF &other : m_placed)
+        if (box.intersects(other)) total += 1000.0;
+    for (int i = 0; i < int(m_lines.size()); ++i)
+        if (i != own && crosses(m_lines[std::size_t(i)], box)) total += 40.0;
+    if (!m_bounds.contains(box.boundingRect())) total += 300.0;
+    return total;
+}
+
+PlacedLabel LabelPlacer::place(const QLineF &along, QSizeF size, int own)
+{
+    // Upright text: a line drawn right to left is read left to right.
+    QLineF reading = along;
+    if (reading.dx() < 0) reading = QLineF(along.p2(), along.p1());
+    const double angle = qRadiansToDegrees(std::atan2(reading.dy(), reading.dx()));
+    const double length = along.length();
+    const QPointF unit = length > 0 ? (reading.p2() - reading.p1()) / length : QPointF(1, 0);
+    const QPointF up(unit.y(), -unit.x()); // perpendicular, towards the top of the text
+
+    static constexpr double kFractions[] = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
+    PlacedLabel best;
+    double bestCost = std::numeric_limits<double>::infinity();
+    for (int side = 0; side < 2; ++side) {
+        const double offset = (kGap + size.height() / 2.0) * (side == 0 ? 1.0 : -1.0);
+        for (double fraction : kFractions) {
+            // Keep the text within the arrow where it is long enough.
+            const double half = size.width() / 2.0;
+            double at = fraction * length;
+            if (length > size.width()) at = std::clamp(at, half, length - half);
+            const QPointF centre =
+                along.p1() + (along.p2() - along.p1()) * (length > 0 ? at / length : 0.5) + up * offset;
+
+            QTransform transform;
+            transform.translate(centre.x(), centre.y());
+            transform.rotate(angle);
+            const QPolygonF box =
+                transform.map(QPolygonF(QRectF(-half, -size.height() / 2.0, size.width(), size.height())));
+            // Prefer the middle and the upper side: the textbook's place.
+            const double preference = std::abs(fraction - 0.5) * 4.0 + side * 3.0;
+            const double total = cost(box, own) + preference;
+            if (total < bestCost) {
+                bestCost = total;
+                best = {centre, angle, box};
+            }
+        }
+    }
+    m_placed.push_back(best.box);
+    return best;
+}
+
+} // namespace tcplab::ui

@@ -1,0 +1,37 @@
+#pragma once
+// Places the arrows' labels: each is written along its arrow, and among a few positions (nearer the middle
+// first, above the line before below it) the one is taken that covers the fewest labels already placed and
+// the fewest other arrows. Arrows close in time then get labels that do not run into each other.
+#include <QLineF>
+#include <QPolygonF>
+#include <QRectF>
+#include <QSizeF>
+
+#include <vector>
+
+namespace tcplab::ui {
+
+struct PlacedLabel {
+    QPointF centre;   // of the text box
+    double angle = 0; // degrees, the text's baseline direction (upright)
+    QPolygonF box;    // the text box as drawn, for tests and overlap checks
+};
+
+class LabelPlacer {
+public:
+    // `lines` are every arrow as drawn (the labels avoid covering them); `bounds` is where labels may go.
+    LabelPlacer(std::vector<QLineF> lines, QRectF bounds);
+
+    // The place for a label of `size` along `along` (from its sender to where it ends). `own` is the index
+    // of the arrow's own line in `lines`, which it may touch.
+    PlacedLabel place(const QLineF &along, QSizeF size, int own);
+
+private:
+    double cost(const QPolygonF &box, int own) const;
+
+    std::vector<QLineF> m_lines;
+    QRectF m_bounds;
+    std::vector<QPolygonF> m_placed;
+};
+
+} // namespace tcplab::ui

@@ -1,0 +1,15 @@
+#include "ui/segment_label.h"
+
+namespace tcplab::ui {
+
+QString segmentLabel(const Segment &segment)
+{
+    QString label = QString::fromStdString(flagsToString(segment.flags));
+    if (!label.isEmpty()) label += QLatin1Char(' ');
+    label += QStringLiteral("seq=%1").arg(segment.seq);
+    if (segment.has(kAck)) label += QStringLiteral(" ack=%1").arg(segment.ack);
+    if (!segment.payload.empty()) label += QStringLiteral(" len=%1").arg(segment.payload.size());
+    return label;
+}
+
+} // namespace tcplab::ui

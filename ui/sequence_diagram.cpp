@@ -1,0 +1,402 @@
+#include "ui/sequence_diagram.h"
+
+#include "ui/diagram_style.h"
+#include "ui/label_placer.h"
+#include "ui/time_format.h"
+
+#include <QFontMetricsF>
+#include <QLineF>
+#include <QtMath>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <utility>
+
+namespace tcplab::ui {
+
+namespace {
+
+double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
+{
+    const QPointF ab = b - a;
+    const double lengthSquared = QPointF::dotProduct(ab, ab);
+    if (lengthSquared <= 0.0) return QLineF(p, a).length();
+    const double t = std::clamp(QPointF::dotProduct(p - a, ab) / lengthSquared, 0.0, 1.0);
+    return QLineF(p, a + t * ab).length();
+}
+
+double toMs(TimeUs t)
+{
+    return double(t) / double(kMillisecond);
+}
+
+} // namespace
+
+SequenceDiagram::SequenceDiagram(QCPAxis *timeAxis, QCPAxis *sideAxis)
+    : QCPAbstractPlottable(timeAxis, sideAxis)
+{
+    setSelectable(QCP::stNone);
+    setAntialiased(true);
+    setPen(QPen(Qt::black));
+}
+
+void SequenceDiagram::setModel(SequenceModel model)
+{
+    m_model = std::move(model);
+}
+
+void SequenceDiagram::setNow(TimeUs now)
+{
+    m_now = now;
+}
+
+TimeUs SequenceDiagram::contentEnd() const
+{
+    TimeUs end = std::max(m_now, m_model.lastEventAt);
+    for (const SequenceArrow &arrow : m_model.arrows) {
+        if (arrow.fate == SequenceArrow::Fate::Travelling) end = std::max(end, arrow.reachAt);
+        if (arrow.fate == SequenceArrow::Fate::Dropped) end = std::max(end, arrow.endAt);
+    }
+    return end;
+}
+
+TimeUs SequenceDiagram::focusTime() const
+{
+    TimeUs focus = 0;
+    for (const SequenceArrow &arrow : m_model.arrows) {
+        const auto head = arrowHeadAt(arrow, m_now);
+        if (!head) continue;
+        if (head->moving) return m_now;
+        focus = std::max(focus, head->t);
+    }
+    return focus;
+}
+
+QPointF SequenceDiagram::pixelAt(TimeUs t, Side from, double fraction) const
+{
+    const double value = from == Side::Client ? kClientValue + fraction * (kServerValue - kClientValue)
+                                              : kServerValue - fraction * (kServerValue - kClientValue);
+    return coordsToPixels(toMs(t), value);
+}
+
+std::optional<QPointF> SequenceDiagram::packetPixel(std::uint64_t segmentId) const
+{
+    const SequenceArrow *arrow = m_model.arrow(segmentId);
+    if (!arrow || arrow->fate != SequenceArrow::Fate::Travelling) return std::nullopt;
+    const auto head = arrowHeadAt(*arrow, m_now);
+    if (!head || !head->moving) return std::nullopt;
+    return pixelAt(head->t, arrow->from, head->fraction);
+}
+
+std::optional<SequenceDiagram::Hit> SequenceDiagram::nearestTravelling(const QPointF &pixel) const
+{
+    std::optional<Hit> best;
+    for (const SequenceArrow &arrow : m_model.arrows) {
+        if (arrow.fate != SequenceArrow::Fate::Travelling) continue;
+        const auto head = arrowHeadAt(arrow, m_now);
+        if (!head || !head->moving) continue;
+        const QPointF tail = pixelAt(arrow.sentAt, arrow.from, 0.0);
+        const QPointF tip = pixelAt(head->t, arrow.from, head->fraction);
+        // The packet itself is a disc; a click anywhere on it counts as on the line.
+        const double distance = std::min(distanceToSegment(pixel, tail, tip),
+                                         std::max(0.0, QLineF(pixel, tip).length() - style::kPacketRadius));
+        if (!best || distance < best->distance) best = Hit{arrow.segmentId, distance};
+    }
+    return best;
+}
+
+std::optional<std::uint64_t> SequenceDiagram::segmentAt(const QPointF &pixel, double tolerance) const
+{
+    const auto hit = nearestTravelling(pixel);
+    if (!hit || hit->distance > tolerance) return std::nullopt;
+    return hit->segmentId;
+}
+
+double SequenceDiagram::selectTest(const QPointF &pos, bool onlySelectable, QVariant *details) const
+{
+    Q_UNUSED(details)
+    if (onlySelectable && !selectable()) return -1;
+    if (!mKeyAxis || !mValueAxis) return -1;
+    const auto hit = nearestTravelling(pos);
+    if (!hit || hit->distance > mParentPlot->selectionTolerance()) return -1;
+    return hit->distance;
+}
+
+QCPRange SequenceDiagram::getKeyRange(bool &foundRange, QCP::SignDomain inSignDomain) const
+{
+    Q_UNUSED(inSignDomain)
+    foundRange = true;
+    return QCPRange(0.0, std::max(1.0, toMs(contentEnd())));
+}
+
+QCPRange SequenceDiagram::getValueRange(bool &foundRange, QCP::SignDomain inSignDomain,
+                                        const QCPRange &inKeyRange) const
+{
+    Q_UNUSED(inSignDomain)
+    Q_UNUSED(inKeyRange)
+    foundRange = true;
+    return QCPRange(kClientValue, kServerValue);
+}
+
+void SequenceDiagram::drawLegendIcon(QCPPainter *painter, const QRectF &rect) const
+{
+    painter->setPen(QPen(style::sideColor(Side::Client), style::kArrowWidth));
+    painter->drawLine(QLineF(rect.left(), rect.center().y(), rect.right(), rect.center().y()));
+}
+
+void SequenceDiagram::draw(QCPPainter *painter)
+{
+    if (!mKeyAxis || !mValueAxis) return;
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setRenderHint(QPainter::TextAntialiasing, true);
+    drawBands(painter);
+    drawLifelines(painter);
+    drawNowLine(painter);
+    drawArrows(painter);
+    drawStateMarks(painter);
+}
+
+void SequenceDiagram::drawBands(QCPPainter *painter) const
+{
+    painter->save();
+    for (const SequenceStateBand &band : m_model.bands) {
+        const TimeUs end = band.end < 0 ? m_now : std::min(band.end, m_now);
+        if (end < band.begin) continue;
+        const QPointF top = pixelAt(band.begin, band.side, 0.0);
+        const QPointF bottom = pixelAt(end, band.side, 0.0);
+        const QRectF rect(QPointF(top.x() - style::kBandHalfWidth, top.y()),
+                          QPointF(top.x() + style::kBandHalfWidth, bottom.y()));
+        painter->setPen(QPen(style::stateBorder(band.state), 1.0));
+        painter->setBrush(style::stateFill(band.state));
+        painter->drawRect(rect.normalized());
+    }
+    painter->restore();
+}
+
+void SequenceDiagram::drawLifelines(QCPPainter *painter) const
+{
+    painter->save();
+    const QRect clip = clipRect();
+    for (Side side : {Side::Client, Side::Server}) {
+        const QPointF start = pixelAt(0, side, 0.0);
+        const QPointF now = pixelAt(m_now, side, 0.0);
+        QPen solid(style::sideColor(side), 2.0);
+        painter->setPen(solid);
+        painter->drawLine(start, now);
+        // The future: what has not happened yet is only a faint promise of a lifeline.
+        QPen future(style::sideColor(side).lighter(150), 2.0, Qt::DashLine);
+        painter->setPen(future);
+        painter->drawLine(now, QPointF(now.x(), clip.bottom()));
+    }
+    painter->restore();
+}
+
+void SequenceDiagram::drawNowLine(QCPPainter *painter) const
+{
+    painter->save();
+    const QRect clip = clipRect();
+    const double y = pixelAt(m_now, Side::Client, 0.0).y();
+    if (y <= clip.bottom()) {
+        painter->setPen(QPen(style::nowLineColor(), 1.5, Qt::DashLine));
+        painter->drawLine(QPointF(clip.left(), y), QPointF(clip.right(), y));
+    } else {
+        // Now is further down than the view shows (a long quiet wait): say where.
+        painter->setFont(m_stateFont);
+        painter->setPen(style::nowLineColor());
+        const double h = QFontMetricsF(m_stateFont).height();
+        const double left = pixelAt(0, Side::Client, 0.0).x();
+        const double right = pixelAt(0, Side::Server, 0.0).x();
+        const QRectF area(left, clip.bottom() - h - 8, right - left, h);
+        painter->drawText(area, Qt::AlignCenter, tr("▼ now: %1").arg(formatTime(m_now)));
+    }
+    painter->restore();
+}
+
+void SequenceDiagram::drawArrows(QCPPainter *painter) const
+{
+    const QRect clip = clipRect();
+    struct LabelJob {
+        const SequenceArrow *arrow;
+        QLineF along;
+        int line;
+    };
+    std::vector<LabelJob> labels;
+    std::vector<QLineF> lines;
+
+    painter->save();
+    for (const SequenceArrow &arrow : m_model.arrows) {
+        const auto head = arrowHeadAt(arrow, m_now);
+        if (!head) continue;
+        const QPointF tail = pixelAt(arrow.sentAt, arrow.from, 0.0);
+        const QPointF tip = pixelAt(head->t, arrow.from, head->fraction);
+        // The whole way the label is written along: to the receiver, or to where the segment is lost.
+        const QPointF labelEnd = arrow.fate == SequenceArrow::Fate::Dropped
+                                     ? pixelAt(arrow.endAt, arrow.from, arrow.endFraction)
+                                     : pixelAt(arrow.reachAt, arrow.from, 1.0);
+        const double minY = std::min({tail.y(), tip.y(), labelEnd.y()});
+        const double maxY = std::max({tail.y(), tip.y(), labelEnd.y()});
+        if (maxY < clip.top() - 40 || minY > clip.bottom() + 40) continue;
+
+        const QColor colour = style::sideColor(arrow.from);
+        QPen pen(colour, style::kArrowWidth, arrow.retransmission ? Qt::DashLine : Qt::SolidLine,
+                 Qt::RoundCap);
+        painter->setPen(pen);
+        painter->drawLine(tail, tip);
+
+        if (head->moving) {
+            painter->setPen(QPen(Qt::white, 2.0));
+            painter->setBrush(colour);
+            painter->drawEllipse(tip, style::kPacketRadius, style::kPacketRadius);
+        } else if (arrow.fate == SequenceArrow::Fate::Dropped) {
+            const double s = style::kCrossHalfSize;
+            painter->setPen(QPen(style::dropColor(), 4.0, Qt::SolidLine, Qt::RoundCap));
+            painter->drawLine(tip + QPointF(-s, -s), tip + QPointF(s, s));
+            painter->drawLine(tip + QPointF(-s, s), tip + QPointF(s, -s));
+        } else {
+            const QLineF line(tail, tip);
+            if (line.length() > 0.0) {
+                const QPointF u = (tip - tail) / line.length();
+                const QPointF n(-u.y(), u.x());
+                const QPointF back = tip - u * style::kArrowHeadLength;
+                QPolygonF arrowHead;
+                arrowHead << tip << back + n * style::kArrowHeadHalfWidth
+                          << back - n * style::kArrowHeadHalfWidth;
+                painter->setPen(QPen(colour, 1.0));
+                painter->setBrush(colour);
+                painter->drawPolygon(arrowHead);
+            }
+        }
+        labels.push_back({&arrow, QLineF(tail, labelEnd), int(lines.size())});
+        lines.emplace_back(tail, tip);
+    }
+    // Labels last, on a white ground, placed so that they cover neither each other nor other arrows.
+    LabelPlacer placer(std::move(lines), QRectF(clip));
+    for (const LabelJob &job : labels)
+        drawArrowLabel(painter, placer, *job.arrow, job.along, job.line);
+    painter->restore();
+}
+
+void SequenceDiagram::drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, const SequenceArrow &arrow,
+                                     const QLineF &along, int line) const
+{
+    QString text = arrow.label;
+    if (arrow.retransmission) text += QLatin1Char(' ') + tr("(retransmission)");
+    if (arrow.fate == SequenceArrow::Fate::Dropped) text += QLatin1Char(' ') + tr("(lost)");
+
+    const QFontMetricsF metrics(m_labelFont);
+    const QSizeF size(metrics.horizontalAdvance(text) + 8.0, metrics.height() + 2.0);
+    const PlacedLabel placed = placer.place(along, size, line);
+
+    painter->save();
+    painter->translate(placed.centre);
+    painter->rotate(placed.angle);
+    const QRectF box(-size.width() / 2.0, -size.height() / 2.0, size.width(), size.height());
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(255, 255, 255, 225));
+    painter->drawRoundedRect(box, 3.0, 3.0);
+    painter->setFont(m_labelFont);
+    const QColor colour = arrow.fate == SequenceArrow::Fate::Dropped
+                              ? style::dropColor()
+                              : style::sideColor(arrow.from).darker(125);
+    painter->setPen(colour);
+    painter->drawText(box, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+void SequenceDiagram::drawStateMarks(QCPPainter *painter) const
+{
+    struct Entry {
+        TimeUs t;
+        Side side;
+        int conn;
+        TcpState state;
+    };
+    std::vector<Entry> entries;
+    std::map<std::pair<Side, int>, bool> seen;
+    for (const SequenceStateMark &mark : m_model.marks) {
+        const auto key = std::make_pair(mark.side, mark.conn);
+        // The state a side started in, written at the top when it left it later than time 0.
+        if (!seen[key] && mark.t > 0) entries.push_back({0, mark.side, mark.conn, mark.from});
+        seen[key] = true;
+        entries.push_back({mark.t, mark.side, mark.conn, mark.to});
+    }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry &a, const Entry &b) { return a.t < b.t; });
+
+    painter->save();
+    painter->setFont(m_stateFont);
+    const QFontMetricsF metrics(m_stateFont);
+    constexpr double kPadX = 7.0, kPadY = 3.0, kOffset = 12.0, kSpacing = 4.0;
+    std::map<Side, double> lastBottom;
+    std::map<Side, const Entry *> below;
+    const QRect clip = clipRect();
+    for (const Entry &entry : entries) {
+        if (entry.t > m_now) continue;
+        if (pixelAt(entry.t, entry.side, 0.0).y() > clip.bottom()) {
+            below[entry.side] = &entry;
+            continue;
+        }
+        QString text =
+            QString::fromUtf8(stateName(entry.state).data(), qsizetype(stateName(entry.state).size()));
+        if (entry.conn != 0) text = QStringLiteral("#%1 %2").arg(entry.conn).arg(text);
+        const QPointF anchor = pixelAt(entry.t, entry.side, 0.0);
+        const double w = metrics.horizontalAdvance(text) + 2 * kPadX;
+        const double h = metrics.height() + 2 * kPadY;
+        const double left = entry.side == Side::Client ? anchor.x() - style::kBandHalfWidth - kOffset - w
+                                                       : anchor.x() + style::kBandHalfWidth + kOffset;
+        double top = anchor.y() - h / 2.0;
+        auto last = lastBottom.find(entry.side);
+        if (last != lastBottom.end() && top < last->second + kSpacing) top = last->second + kSpacing;
+        lastBottom[entry.side] = top + h;
+        const QRectF box(left, top, w, h);
+
+        // The moment of change: a tick across the band, and a leader to the label if it had to move down.
+        const QColor border = style::stateBorder(entry.state);
+        painter->setPen(QPen(border, 3.0, Qt::SolidLine, Qt::FlatCap));
+        painter->drawLine(QPointF(anchor.x() - style::kBandHalfWidth - 3, anchor.y()),
+                          QPointF(anchor.x() + style::kBandHalfWidth + 3, anchor.y()));
+        const QPointF boxEdge(entry.side == Side::Client ? box.right() : box.left(), box.center().y());
+        const QPointF bandEdge(
+            anchor.x() + (entry.side == Side::Client ? -1 : 1) * (style::kBandHalfWidth + 3), anchor.y());
+        painter->setPen(QPen(border, 1.5));
+        painter->drawLine(bandEdge, boxEdge);
+
+        painter->setPen(QPen(border, 1.5));
+        painter->setBrush(style::stateFill(entry.state));
+        painter->drawRoundedRect(box, 5.0, 5.0);
+        painter->setPen(style::textColor());
+        painter->drawText(box, Qt::AlignCenter, text);
+    }
+    painter->restore();
+    for (const auto &[side, entry] : below)
+        drawBelowRange(painter, side, entry->state, entry->t);
+}
+
+void SequenceDiagram::drawBelowRange(QCPPainter *painter, Side side, TcpState state, TimeUs t) const
+{
+    // The latest state of a side that changed below the view: written at the bottom of its lifeline.
+    const QString text =
+        QStringLiteral("▼ %1  %2")
+            .arg(QString::fromLatin1(stateName(state).data(), qsizetype(stateName(state).size())),
+                 formatTime(t));
+    const QFontMetricsF metrics(m_stateFont);
+    const double w = metrics.horizontalAdvance(text) + 14.0;
+    const double h = metrics.height() + 6.0;
+    const QRect clip = clipRect();
+    const double x = pixelAt(0, side, 0.0).x();
+    const double left =
+        side == Side::Client ? x - style::kBandHalfWidth - 12.0 - w : x + style::kBandHalfWidth + 12.0;
+    const QRectF box(left, clip.bottom() - h - 6.0, w, h);
+    painter->save();
+    painter->setFont(m_stateFont);
+    painter->setPen(QPen(style::stateBorder(state), 1.5, Qt::DashLine));
+    painter->setBrush(style::stateFill(state));
+    painter->drawRoundedRect(box, 5.0, 5.0);
+    painter->setPen(style::textColor());
+    painter->drawText(box, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+} // namespace tcplab::ui

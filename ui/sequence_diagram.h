@@ -1,0 +1,83 @@
+#pragma once
+// The sequence diagram as ONE QCustomPlot plottable that draws every arrow itself (no QCPItem per arrow),
+// as Wireshark's flow graph does, so that long traces stay fast. Time runs down a proportional axis (the key
+// axis, in milliseconds); the client's lifeline is at value 0 and the server's at value 1. Each segment is
+// an arrow slanting from its send time to its arrival time, a segment on the wire is drawn up to the
+// current time with the packet at its head, and a lost one ends in a red cross where it was lost.
+#include "ui/sequence_model.h"
+
+#include <qcustomplot.h>
+
+#include <QFont>
+
+#include <cstdint>
+#include <optional>
+
+namespace tcplab::ui {
+
+class LabelPlacer;
+
+class SequenceDiagram : public QCPAbstractPlottable {
+    Q_OBJECT
+
+public:
+    static constexpr double kClientValue = 0.0;
+    static constexpr double kServerValue = 1.0;
+
+    // timeAxis is the key axis (vertical, reversed so that time runs down), sideAxis the value axis.
+    SequenceDiagram(QCPAxis *timeAxis, QCPAxis *sideAxis);
+
+    void setModel(SequenceModel model);
+    const SequenceModel &model() const { return m_model; }
+    void setNow(TimeUs now);
+    TimeUs now() const { return m_now; }
+    void setLabelFont(const QFont &font) { m_labelFont = font; }
+    void setStateFont(const QFont &font) { m_stateFont = font; }
+
+    // The latest time the diagram has something to show at (an event, a planned arrival, now).
+    TimeUs contentEnd() const;
+    // What the eye should follow: now while a segment is on the wire, otherwise the last moment a segment
+    // was sent, arrived or was lost (quiet waits such as TIME_WAIT do not pull the view along).
+    TimeUs focusTime() const;
+
+    // Pixel positions, valid once the plot has laid out its axes (after a replot).
+    QPointF pixelAt(TimeUs t, Side from, double fraction) const;
+    // The packet at the head of a segment on the wire now, if it is.
+    std::optional<QPointF> packetPixel(std::uint64_t segmentId) const;
+    // The segment on the wire now that is nearest to `pixel`, within `tolerance` pixels of its drawn line
+    // or packet. Only segments still travelling can be dropped, so only they are hit.
+    std::optional<std::uint64_t> segmentAt(const QPointF &pixel, double tolerance = 14.0) const;
+
+    double selectTest(const QPointF &pos, bool onlySelectable, QVariant *details = nullptr) const override;
+    QCPRange getKeyRange(bool &foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    QCPRange getValueRange(bool &foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
+                           const QCPRange &inKeyRange = QCPRange()) const override;
+
+protected:
+    void draw(QCPPainter *painter) override;
+    void drawLegendIcon(QCPPainter *painter, const QRectF &rect) const override;
+
+private:
+    struct Hit {
+        std::uint64_t segmentId;
+        double distance;
+    };
+    std::optional<Hit> nearestTravelling(const QPointF &pixel) const;
+    double sideValue(Side side) const { return side == Side::Client ? kClientValue : kServerValue; }
+
+    void drawBands(QCPPainter *painter) const;
+    void drawLifelines(QCPPainter *painter) const;
+    void drawNowLine(QCPPainter *painter) const;
+    void drawArrows(QCPPainter *painter) const;
+    void drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, const SequenceArrow &arrow,
+                        const QLineF &along, int line) const;
+    void drawStateMarks(QCPPainter *painter) const;
+    void drawBelowRange(QCPPainter *painter, Side side, TcpState state, TimeUs t) const;
+
+    SequenceModel m_model;
+    TimeUs m_now = 0;
+    QFont m_labelFont;
+    QFont m_stateFont;
+};
+
+} // namespace tcplab::ui

@@ -1,0 +1,192 @@
+#include "ui/session_controller.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace tcplab::ui {
+
+namespace {
+constexpr int kFrameIntervalMs = 16; // ~60 frames a second
+} // namespace
+
+SessionController::SessionController(Scenario scenario, QObject *parent)
+    : QObject(parent), m_scenario(std::move(scenario)), m_session(m_scenario)
+{
+    // The picture at time 0 shows what the scenario does at once (LISTEN, CONNECT and the first SYN).
+    m_session.runUntil(0);
+    m_frameTimer.setInterval(kFrameIntervalMs);
+    m_frameTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_frameTimer, &QTimer::timeout, this, &SessionController::advanceFrame);
+}
+
+SessionController::~SessionController() = default;
+
+TimeUs SessionController::endTime() const
+{
+    if (!m_endTime) {
+        Session probe = Session::replay(m_scenario, m_intents, 0);
+        probe.runToEnd();
+        const auto &events = probe.trace().events();
+        m_endTime = events.empty() ? probe.now() : events.back().t;
+    }
+    return std::max(*m_endTime, currentTime());
+}
+
+std::vector<TimeUs> SessionController::eventTimes() const
+{
+    std::vector<TimeUs> times;
+    for (const TraceEvent &event : trace().events()) {
+        if (times.empty() || times.back() != event.t) times.push_back(event.t);
+    }
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    return times;
+}
+
+void SessionController::play()
+{
+    if (isPlaying()) return;
+    if (currentTime() >= endTime()) jumpToStart(); // like a player at the end of the film: from the top
+    setPlaying(true);
+}
+
+void SessionController::pause()
+{
+    setPlaying(false);
+}
+
+void SessionController::togglePlay()
+{
+    if (isPlaying())
+        pause();
+    else
+        play();
+}
+
+void SessionController::setSpeed(double speed)
+{
+    speed = std::clamp(speed, kMinSpeed, kMaxSpeed);
+    if (speed == m_speed) return;
+    m_speed = speed;
+    emit speedChanged(m_speed);
+}
+
+void SessionController::stepForward()
+{
+    pause();
+    const TimeUs before = currentTime();
+    const std::size_t sizeBefore = trace().size();
+    // Events that record nothing (a timer that was cancelled) are passed over: a step always lands on a
+    // time that the trace shows.
+    while (auto next = m_session.nextEventTime()) {
+        m_session.runUntil(std::max(*next, currentTime()));
+        if (trace().size() > sizeBefore && currentTime() > before) break;
+    }
+    notifyChanges(sizeBefore, before);
+}
+
+void SessionController::stepBackward()
+{
+    pause();
+    const TimeUs now = currentTime();
+    if (now <= 0) return;
+    TimeUs target = 0;
+    for (TimeUs t : eventTimes()) {
+        if (t < now) target = t;
+    }
+    replayTo(target);
+}
+
+void SessionController::jumpToStart()
+{
+    pause();
+    replayTo(0);
+}
+
+void SessionController::jumpToEnd()
+{
+    pause();
+    runTo(endTime());
+}
+
+void SessionController::seek(qint64 t)
+{
+    pause();
+    t = std::max<qint64>(t, 0);
+    if (t >= currentTime())
+        runTo(t);
+    else
+        replayTo(t);
+}
+
+bool SessionController::dropSegment(std::uint64_t segmentId)
+{
+    const TimeUs before = currentTime();
+    const std::size_t sizeBefore = trace().size();
+    if (!m_session.dropSegment(segmentId)) return false;
+    if (!m_session.intents().empty()) {
+        const Intent &intent = m_session.intents().back();
+        auto at = std::upper_bound(m_intents.begin(), m_intents.end(), intent.at,
+                                   [](TimeUs t, const Intent &i) { return t < i.at; });
+        m_intents.insert(at, intent);
+    }
+    m_endTime.reset();
+    notifyChanges(sizeBefore, before);
+    emit segmentDropped(segmentId);
+    return true;
+}
+
+void SessionController::advanceFrame()
+{
+    const double wallUs = double(m_wallClock.nsecsElapsed()) / 1000.0;
+    m_wallClock.restart();
+    const double advance = wallUs * m_speed + m_carryUs;
+    const auto step = static_cast<TimeUs>(advance);
+    m_carryUs = advance - double(step);
+
+    const TimeUs end = endTime();
+    const TimeUs target = currentTime() + step;
+    if (target >= end) {
+        runTo(end);
+        pause();
+        return;
+    }
+    runTo(target);
+}
+
+void SessionController::runTo(TimeUs t)
+{
+    const TimeUs before = currentTime();
+    const std::size_t sizeBefore = trace().size();
+    if (t > before) m_session.runUntil(t);
+    notifyChanges(sizeBefore, before);
+}
+
+void SessionController::replayTo(TimeUs t)
+{
+    const TimeUs before = currentTime();
+    m_session = Session::replay(m_scenario, m_intents, t);
+    emit traceChanged();
+    if (currentTime() != before) emit timeChanged(currentTime());
+}
+
+void SessionController::setPlaying(bool playing)
+{
+    if (playing == isPlaying()) return;
+    if (playing) {
+        m_carryUs = 0.0;
+        m_wallClock.start();
+        m_frameTimer.start();
+    } else {
+        m_frameTimer.stop();
+    }
+    emit playingChanged(playing);
+}
+
+void SessionController::notifyChanges(std::size_t traceSizeBefore, TimeUs timeBefore)
+{
+    if (trace().size() != traceSizeBefore) emit traceChanged();
+    if (currentTime() != timeBefore) emit timeChanged(currentTime());
+}
+
+} // namespace tcplab::ui
