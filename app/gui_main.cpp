@@ -1,0 +1,146 @@
+// tcplab: the GUI. Command-line parsing only; everything else is in ui/ and core/.
+#include "sim/scenario.h"
+#include "ui/main_window.h"
+#include "ui/sequence_view.h"
+#include "ui/session_controller.h"
+#include "ui/translation_loader.h"
+
+#include <QApplication>
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QPixmap>
+#include <QScreen>
+#include <QStringList>
+
+#include <cstdio>
+#include <optional>
+
+namespace {
+
+// --lang is read before the parser is built, so that --help is already in the chosen language.
+QString languageArgument(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == QLatin1String("--lang") && i + 1 < arguments.size()) return arguments[i + 1];
+        if (argument.startsWith(QLatin1String("--lang="))) return argument.mid(7);
+    }
+    return {};
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "tcplab: %s\n", qPrintable(message));
+    return 1;
+}
+
+std::optional<QSize> parseSize(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char('x'));
+    if (parts.size() != 2) return std::nullopt;
+    bool okWidth = false, okHeight = false;
+    const int width = parts[0].toInt(&okWidth);
+    const int height = parts[1].toInt(&okHeight);
+    if (!okWidth || !okHeight || width < 320 || height < 240) return std::nullopt;
+    return QSize(width, height);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("tcplab"));
+    QApplication::setApplicationVersion(QStringLiteral(TCPLAB_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("tcplab"));
+
+    QString language = languageArgument(QCoreApplication::arguments());
+    if (language.isEmpty()) language = tcplab::ui::systemLanguage();
+    const bool languageOk = tcplab::ui::isSupportedLanguage(language);
+    if (languageOk) tcplab::ui::installTranslation(app, language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "tcplab — watch TCP open a connection (three-way handshake) and close it (four-way close)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Language of the interface: zh or en (default: the system's)."),
+        QStringLiteral("zh|en"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a PNG of the main window to <file> and exit."),
+        QCoreApplication::translate("main", "file"));
+    const QCommandLineOption atOption(
+        QStringLiteral("at-us"),
+        QCoreApplication::translate(
+            "main",
+            "With --screenshot: run the session to virtual time <T> microseconds (default: to its end)."),
+        QStringLiteral("T"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"), QCoreApplication::translate("main", "Seed of the session (default: 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QCoreApplication::translate(
+            "main",
+            "Timer and ISN settings: teaching (short TIME_WAIT, fixed ISN) or linux (default: teaching)."),
+        QStringLiteral("teaching|linux"), QStringLiteral("teaching"));
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"),
+        QCoreApplication::translate("main", "Window size in pixels (default: 1600x1000)."),
+        QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+    parser.addOptions({langOption, screenshotOption, atOption, seedOption, profileOption, sizeOption});
+    parser.process(app);
+
+    if (!languageOk)
+        return fail(
+            QCoreApplication::translate("main", "unknown language '%1' (use zh or en)").arg(language));
+    bool seedOk = false;
+    const std::uint64_t seed = parser.value(seedOption).toULongLong(&seedOk);
+    if (!seedOk) return fail(QCoreApplication::translate("main", "--seed needs a whole number"));
+    const QString profileText = parser.value(profileOption);
+    if (profileText != QLatin1String("teaching") && profileText != QLatin1String("linux"))
+        return fail(QCoreApplication::translate("main", "unknown profile '%1' (use teaching or linux)")
+                        .arg(profileText));
+    const tcplab::Profile profile =
+        profileText == QLatin1String("linux") ? tcplab::Profile::Linux : tcplab::Profile::Teaching;
+    std::optional<qint64> at;
+    if (parser.isSet(atOption)) {
+        bool atOk = false;
+        at = parser.value(atOption).toLongLong(&atOk);
+        if (!atOk || *at < 0)
+            return fail(
+                QCoreApplication::translate("main", "--at-us needs a time in microseconds, 0 or more"));
+    }
+    const auto size = parseSize(parser.value(sizeOption));
+    if (!size) return fail(QCoreApplication::translate("main", "--size needs WIDTHxHEIGHT, e.g. 1600x1000"));
+
+    tcplab::ui::SessionController controller(tcplab::defaultScenario(profile, seed));
+    tcplab::ui::MainWindow window(controller);
+
+    if (parser.isSet(screenshotOption)) {
+        if (at)
+            controller.seek(*at);
+        else
+            controller.jumpToEnd();
+        window.resize(*size);
+        window.show();
+        QCoreApplication::processEvents();
+        window.sequenceView().replot(QCustomPlot::rpImmediateRefresh);
+        const QString file = parser.value(screenshotOption);
+        if (!window.grab().save(file, "PNG"))
+            return fail(QCoreApplication::translate("main", "cannot write %1").arg(file));
+        return 0;
+    }
+
+    QSize windowSize = *size;
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        windowSize = windowSize.boundedTo(screen->availableGeometry().size());
+    window.resize(windowSize);
+    window.show();
+    controller.play();
+    return QApplication::exec();
+}
