@@ -1,0 +1,170 @@
+// The main window as a user meets it: it opens with the diagram in the centre; the diagram has one arrow per
+// segment of the trace, labelled from the trace; Space plays and pauses; Right/Left move to the next/previous
+// event time exactly; Home/End; a click on a segment in flight drops it.
+#include "tcp/segment.h"
+#include "ui/main_window.h"
+#include "ui/sequence_diagram.h"
+#include "ui/sequence_view.h"
+#include "ui/session_controller.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace tcplab;
+using namespace tcplab::ui;
+
+namespace {
+
+// The label a segment must carry, written here from the trace's segment on its own terms.
+QString expectedLabel(const Segment &segment)
+{
+    QStringList parts;
+    if (segment.flags != 0) parts << QString::fromStdString(flagsToString(segment.flags));
+    parts << QStringLiteral("seq=") + QString::number(segment.seq);
+    if (segment.flags & kAck) parts << QStringLiteral("ack=") + QString::number(segment.ack);
+    if (!segment.payload.empty()) parts << QStringLiteral("len=") + QString::number(segment.payload.size());
+    return parts.join(QLatin1Char(' '));
+}
+
+std::vector<const TraceEvent *> segmentsSent(const Trace &trace)
+{
+    std::vector<const TraceEvent *> sent;
+    for (const TraceEvent &event : trace.events())
+        if (event.kind == TraceKind::SegmentSent) sent.push_back(&event);
+    return sent;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private:
+    void openWindow(MainWindow &window)
+    {
+        window.resize(1600, 1000);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+    }
+
+private slots:
+    void windowOpensWithTheDiagramInTheCentre()
+    {
+        SessionController controller(defaultScenario());
+        MainWindow window(controller);
+        openWindow(window);
+        QVERIFY(window.isVisible());
+        QVERIFY(!window.windowTitle().isEmpty());
+        QCOMPARE(window.centralWidget(), static_cast<QWidget *>(&window.sequenceView()));
+        QVERIFY(window.timeLabel()->text().contains(QStringLiteral("0 ms")));
+    }
+
+    void diagramHasOneArrowPerSegmentWithTheTracesLabel()
+    {
+        SessionController controller(defaultScenario());
+        MainWindow window(controller);
+        openWindow(window);
+        controller.jumpToEnd();
+        const auto sent = segmentsSent(controller.trace());
+        QVERIFY(sent.size() >= 7); // three-way handshake, some data, four-way close
+        const SequenceModel &model = window.sequenceView().diagram().model();
+        QCOMPARE(model.arrows.size(), sent.size());
+        for (std::size_t i = 0; i < sent.size(); ++i) {
+            QCOMPARE(model.arrows[i].segmentId, sent[i]->segmentId);
+            QCOMPARE(model.arrows[i].label, expectedLabel(sent[i]->segment));
+            QCOMPARE(model.arrows[i].sentAt, sent[i]->t);
+            QVERIFY(model.arrows[i].from == sent[i]->side);
+        }
+        // Every state the trace reports is marked on its lifeline.
+        const auto changes =
+            std::count_if(controller.trace().events().begin(), controller.trace().events().end(),
+                          [](const TraceEvent &e) { return e.kind == TraceKind::StateChanged; });
+        QCOMPARE(qsizetype(model.marks.size()), qsizetype(changes));
+    }
+
+    void spaceTogglesPlay()
+    {
+        SessionController controller(defaultScenario());
+        MainWindow window(controller);
+        openWindow(window);
+        QVERIFY(!controller.isPlaying());
+        const QString playText = window.playAction()->text();
+        QTest::keyClick(&window, Qt::Key_Space);
+        QVERIFY(controller.isPlaying());
+        QVERIFY(window.playAction()->text() != playText);
+        QTest::keyClick(&window, Qt::Key_Space);
+        QVERIFY(!controller.isPlaying());
+        QCOMPARE(window.playAction()->text(), playText);
+    }
+
+    void rightAndLeftStepToTheNextAndPreviousEventTime()
+    {
+        SessionController controller(defaultScenario());
+        MainWindow window(controller);
+        openWindow(window);
+        std::vector<TimeUs> visited{controller.currentTime()};
+        for (int i = 0; i < 5; ++i) {
+            const TimeUs before = controller.currentTime();
+            QTest::keyClick(&window, Qt::Key_Right);
+            TimeUs expected = -1;
+            for (const TraceEvent &event : controller.trace().events())
+                if (event.t > before) {
+                    expected = event.t;
+                    break;
+                }
+            QCOMPARE(controller.currentTime(), expected);
+            visited.push_back(expected);
+        }
+        for (int i = 4; i >= 0; --i) {
+            QTest::keyClick(&window, Qt::Key_Left);
+            QCOMPARE(controller.currentTime(), visited[std::size_t(i)]);
+        }
+    }
+
+    void homeAndEndJumpToTheEnds()
+    {
+        SessionController controller(defaultScenario());
+        MainWindow window(controller);
+        openWindow(window);
+        QTest::keyClick(&window, Qt::Key_End);
+        QCOMPARE(controller.currentTime(), controller.endTime());
+        QTest::keyClick(&window, Qt::Key_Home);
+        QCOMPARE(controller.currentTime(), TimeUs(0));
+    }
+
+    void clickOnASegmentInFlightDropsIt()
+    {
+        SessionController controller(defaultScenario());
+        MainWindow window(controller);
+        openWindow(window);
+        SequenceView &view = window.sequenceView();
+        std::optional<std::uint64_t> id;
+        for (TimeUs t = 1; t < controller.endTime() && !id; t += kMillisecond) {
+            controller.seek(t);
+            const auto flying = controller.session().inFlight();
+            if (!flying.empty()) id = flying.front().segmentId;
+        }
+        QVERIFY(id);
+        view.replot(QCustomPlot::rpImmediateRefresh);
+        const auto packet = view.diagram().packetPixel(*id);
+        QVERIFY(packet);
+        QCOMPARE(view.diagram().segmentAt(*packet), id);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, packet->toPoint());
+        const auto dropped = std::find_if(
+            controller.trace().events().begin(), controller.trace().events().end(),
+            [&](const TraceEvent &e) { return e.kind == TraceKind::SegmentDropped && e.segmentId == *id; });
+        QVERIFY(dropped != controller.trace().events().end());
+        // The diagram shows it lost.
+        const SequenceArrow *arrow = view.diagram().model().arrow(*id);
+        QVERIFY(arrow);
+        QVERIFY(arrow->fate == SequenceArrow::Fate::Dropped);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
