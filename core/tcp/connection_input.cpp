@@ -10,9 +10,10 @@
 //    when SEG.SEQ = RCV.NXT, otherwise it is answered with a challenge ACK.
 //  - A SYN in a synchronized state is answered with a challenge ACK (RFC 5961 §4.2, RFC 9293 §3.10.7.4).
 //  - A RST in TIME_WAIT closes the connection (RFC 9293), not ignored as RFC 1337 recommends.
-//  - One received segment makes one state change: a FIN that also acknowledges our FIN takes FIN_WAIT_1
-//    straight to TIME_WAIT, and an ACK of our SYN with a FIN takes SYN_RCVD straight to CLOSE_WAIT (both
-//    are the eighth step's rows for those states).
+//  - A FIN that also acknowledges our FIN takes FIN_WAIT_1 straight to TIME_WAIT, and an ACK of our SYN
+//    with a FIN takes SYN_RCVD straight to CLOSE_WAIT: the eighth step's rows for those states, rather
+//    than a stop in FIN_WAIT_2 or ESTABLISHED on the way. (A SYN,ACK with a FIN in SYN_SENT does pass
+//    through ESTABLISHED: §3.10.7.3 enters it before it goes on to the FIN.)
 //  - Simultaneous open follows §3.5 Figure 7: the peer's SYN,ACK arriving in SYN_RCVD completes it.
 //  - A retransmitted FIN in TIME_WAIT is recognised although Table 6 finds it unacceptable, so that the
 //    2·MSL timer restarts as the eighth step asks.
@@ -170,10 +171,9 @@ void Connection::segmentInSynSent(TimeUs now, const Segment &segment)
             rest.flags = static_cast<std::uint8_t>(rest.flags & ~kSyn);
             rest.seq = segment.seq + 1;
             const std::uint32_t window = rcvWnd();
-            if (rest.payload.size() > window) {
-                rest.payload.resize(window);
+            if (rest.payload.size() > window) rest.payload.resize(window);
+            if (rest.payload.size() >= window) // the FIN's sequence number lies past the window
                 rest.flags = static_cast<std::uint8_t>(rest.flags & ~kFin);
-            }
             if (!rest.payload.empty()) processText(now, rest);
             if (rest.has(kFin)) processFin(now, rest);
         }

@@ -198,6 +198,21 @@ TEST(Rfc9293_3_10_7_3, SynAckCompletesTheHandshakeWithAnAck)
     EXPECT_EQ(data[2].payload.size(), 50u);
 }
 
+TEST(Rfc9293_3_10_7_3, TextAndFinOnASynAckAreProcessedAfterEstablishing)
+{
+    // "If there are other controls or text in the segment, then continue processing at the sixth step".
+    Harness h(teachingProfile(1000), kClientPort, kServerPort);
+    h.connect();
+    h.take();
+    h.recv(h.seg(kSyn | kAck | kFin, kPeerIsn, 1001, "hi"));
+    EXPECT_EQ(h.ep.delivered, "hi");
+    EXPECT_EQ(test::statesVisited(h.ep),
+              (std::vector{TcpState::SynSent, TcpState::Established, TcpState::CloseWait}));
+    const Segment ack = h.takeOne();
+    EXPECT_EQ(ack.flags, kAck);
+    EXPECT_EQ(ack.ack, kPeerIsn + 1 + 2 + 1); // SYN, "hi", FIN
+}
+
 TEST(Rfc9293_3_10_7_3, UnacceptableAckInSynSentGetsRst)
 {
     Harness h(teachingProfile(1000), kClientPort, kServerPort);
