@@ -10,7 +10,8 @@ namespace tcplab::ui {
 
 namespace {
 
-constexpr double kGap = 5.0; // between the line and the text box
+constexpr double kGap = 5.0;        // between the line and the text box
+constexpr double kClearance = 16.0; // between a lifeline (its state band) and the text
 
 bool crosses(const QLineF &line, const QPolygonF &box)
 {
@@ -60,7 +61,10 @@ PlacedLabel LabelPlacer::place(const QLineF &along, QSizeF size, int own)
             // Keep the text within the arrow where it is long enough.
             const double half = size.width() / 2.0;
             double at = fraction * length;
-            if (length > size.width()) at = std::clamp(at, half, length - half);
+            if (length > size.width() + 2 * kClearance)
+                at = std::clamp(at, half + kClearance, length - half - kClearance);
+            else
+                at = half + kClearance; // a short (lost) arrow: start clear of the sender's lifeline
             const QPointF centre =
                 along.p1() + (along.p2() - along.p1()) * (length > 0 ? at / length : 0.5) + up * offset;
 
