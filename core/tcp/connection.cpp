@@ -308,6 +308,7 @@ void Connection::resetTcb()
     m_sendQueue.clear();
     m_retransmitQueue.clear();
     m_receiveBuffer.clear();
+    m_synText.clear();
     m_finQueued = m_finSent = m_synAcked = m_closePending = m_synRetransmitted = m_persisting = false;
     m_pushPending = false;
     m_finSeq = m_pushSeq = 0;

@@ -136,6 +136,7 @@ private:
     void acknowledgeUpTo(TimeUs now, std::uint32_t ack);
     void updateSendWindow(const Segment &segment);
     void discard(const Segment &segment, std::string_view reason, std::string_view rfc);
+    void holdSynText(const Segment &syn);
 
     // Output.
     Segment makeSegment(std::uint32_t seq, std::uint8_t flags) const;
@@ -161,7 +162,8 @@ private:
     bool m_persisting = false;     // the retransmission timer is the zero-window persist timer
     std::uint16_t m_peerMss = 536; // RFC 9293 §3.7.1 default when the SYN has no MSS option
     std::uint32_t m_lastAdvertisedWindow = 0;
-    bool m_ackNeeded = false; // an ACK is owed for the segment being processed
+    bool m_ackNeeded = false;            // an ACK is owed for the segment being processed
+    std::vector<std::uint8_t> m_synText; // text that came on the peer's SYN, held in SYN_RCVD
 
     Timer m_rtxTimer, m_timeWaitTimer, m_keepAliveTimer;
     int m_rtxAttempts = 0;

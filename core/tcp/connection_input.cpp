@@ -16,9 +16,11 @@
 //    through ESTABLISHED: §3.10.7.3 enters it before it goes on to the FIN.)
 //  - Simultaneous open follows §3.5 Figure 7: the peer's SYN,ACK arriving in SYN_RCVD completes it.
 //  - A retransmitted FIN in TIME_WAIT is recognised although Table 6 finds it unacceptable, so that the
-//    2·MSL timer restarts as the eighth step asks.
-//  - Out-of-order data is dropped and re-acknowledged (no reassembly queue, no SACK); data or FIN on a
-//    SYN is not accepted (the peer sends it again).
+//    2·MSL timer restarts as the eighth step asks. Other acceptable segments in TIME_WAIT are
+//    acknowledged, except a pure ACK at RCV.NXT (which would let two TIME_WAIT ends ACK each other's
+//    ACKs for ever).
+//  - Out-of-order data is dropped and re-acknowledged (no reassembly queue, no SACK). Text on a SYN is
+//    held until the handshake completes; a FIN on a SYN is not accepted (the peer sends it again).
 //  - A RST answering our SYN is reported as "connection refused" (what sockets call ECONNREFUSED);
 //    RFC 9293 §3.10.7.3 words it "connection reset".
 #include "connection.h"
@@ -111,10 +113,11 @@ void Connection::segmentInListen(TimeUs now, const Segment &segment)
         m_sndWnd = segment.window;
         m_sndWl1 = segment.seq;
         m_sndWl2 = m_iss;
+        holdSynText(segment);
         setState(now, TcpState::SynRcvd, TcpEvent::RcvSyn, "rcv SYN");
         transmit(now); // <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>
-        if (!segment.payload.empty() || segment.has(kFin))
-            discard(segment, "data or FIN on a SYN not accepted (the peer sends it again)", kRfcListen);
+        if (segment.has(kFin))
+            discard(segment, "FIN on a SYN not accepted (the peer sends it again)", kRfcListen);
         return;
     }
     // Fourth: anything else is dropped.
@@ -189,8 +192,17 @@ void Connection::segmentInSynSent(TimeUs now, const Segment &segment)
     Segment synAck = makeSegment(m_iss, kSyn | kAck);
     synAck.mss = m_config.mss;
     emit(std::move(synAck));
-    if (!segment.payload.empty() || segment.has(kFin))
-        discard(segment, "data or FIN on a SYN not accepted (the peer sends it again)", kRfcSynSent);
+    holdSynText(segment);
+    if (segment.has(kFin))
+        discard(segment, "FIN on a SYN not accepted (the peer sends it again)", kRfcSynSent);
+}
+
+void Connection::holdSynText(const Segment &syn)
+{
+    // "Any other control or text should be queued for processing later" (§3.10.7.2): the text of a SYN is
+    // kept, as far as the window goes, and delivered (and acknowledged) once the handshake completes.
+    const std::size_t n = std::min<std::size_t>(syn.payload.size(), rcvWnd());
+    m_synText.assign(syn.payload.begin(), syn.payload.begin() + static_cast<long>(n));
 }
 
 void Connection::segmentOtherwise(TimeUs now, Segment segment)
@@ -317,11 +329,22 @@ void Connection::segmentOtherwise(TimeUs now, Segment segment)
         discard(original, "no ACK bit", kRfcOther);
         return;
     }
-    const bool inOrder = segment.seq == m_rcvNxt;
-    const bool finWillBeProcessed = segment.has(kFin) && inOrder &&
-                                    (m_state == TcpState::SynRcvd || m_state == TcpState::Established ||
-                                     m_state == TcpState::FinWait1 || m_state == TcpState::FinWait2);
+    // Whether the eighth step will see this FIN: the text before it must continue what has arrived,
+    // including the text of the SYN that SYN_RCVD holds until the handshake completes.
+    const std::uint32_t textEnd =
+        m_rcvNxt + (m_state == TcpState::SynRcvd ? static_cast<std::uint32_t>(m_synText.size()) : 0);
+    const bool finWillBeProcessed =
+        segment.has(kFin) && seq::le(segment.seq, textEnd) &&
+        seq::le(textEnd, segment.seq + static_cast<std::uint32_t>(segment.payload.size())) &&
+        (m_state == TcpState::SynRcvd || m_state == TcpState::Established || m_state == TcpState::FinWait1 ||
+         m_state == TcpState::FinWait2);
     if (!processAck(now, segment, finWillBeProcessed)) return;
+    if (seq::lt(segment.seq, m_rcvNxt)) { // the SYN's text was just delivered: cut what repeats it
+        const std::size_t cut = std::min<std::size_t>(m_rcvNxt - segment.seq, segment.payload.size());
+        segment.payload.erase(segment.payload.begin(), segment.payload.begin() + static_cast<long>(cut));
+        segment.seq = m_rcvNxt;
+    }
+    const bool inOrder = segment.seq == m_rcvNxt;
 
     // (Sixth, the URG bit, is not modelled.)
 
@@ -361,12 +384,32 @@ bool Connection::processAck(TimeUs now, const Segment &segment, bool finWillBePr
                 setState(now, TcpState::FinWait1, TcpEvent::Close, "call CLOSE (queued in SYN_RCVD)");
             }
         }
+        if (!m_synText.empty()) {
+            // Text that came with the SYN, "queued for processing after the ESTABLISHED state has been
+            // reached" (§3.10.7.2, §3.10.7.3).
+            Segment held;
+            held.seq = m_rcvNxt;
+            held.payload = std::move(m_synText);
+            m_synText.clear();
+            processText(now, held);
+        }
         return true;
     }
 
     if (m_state == TcpState::TimeWait) {
-        // Only a retransmitted FIN is expected (handled before the acceptability test).
-        discard(segment, "TIME_WAIT expects only a retransmitted FIN", kRfcOther);
+        // "The only thing that can arrive in this state is a retransmission of the remote FIN. Acknowledge
+        // it, and restart the 2 MSL timeout." A FIN is acknowledged and restarts the timer (the FIN just
+        // below RCV.NXT is recognised before Table 6); other text or a segment off RCV.NXT is acknowledged.
+        // A pure ACK at RCV.NXT is not: two ends in TIME_WAIT would otherwise acknowledge each other's
+        // ACKs for ever (a duplicated segment is enough to start it). Linux and FreeBSD stay silent too.
+        if (segment.has(kFin)) {
+            sendAck();
+            armTimer(TimerKind::TimeWait, now, 2 * m_config.msl, 0);
+        } else if (segment.seq != m_rcvNxt || !segment.payload.empty()) {
+            sendAck();
+        } else {
+            discard(segment, "TIME_WAIT: a pure ACK needs no answer", kRfcOther);
+        }
         return false;
     }
 

@@ -272,6 +272,62 @@ TEST(Rfc9293_3_10_7_4, TimeWaitReAcksARetransmittedFinAndRestartsTwoMsl)
     EXPECT_EQ(fired.back().kind, TimerKind::TimeWait);
 }
 
+TEST(Rfc9293_3_10_7_4, SegmentOffRcvNxtInTimeWaitIsAcknowledged)
+{
+    // Fifth step, TIME-WAIT: "The only thing that can arrive in this state is a retransmission of the
+    // remote FIN. Acknowledge it, and restart the 2 MSL timeout."
+    Harness h;
+    h.driveTo(TcpState::TimeWait);
+    h.now = 1 * kSecond;
+    h.recv(h.seg(kAck, kRcvNxt + 2, kSndNxt + 1)); // in the window, past RCV.NXT
+    const Segment ack = h.takeOne();
+    EXPECT_EQ(ack.flags, kAck);
+    EXPECT_EQ(ack.seq, kSndNxt + 1);
+    EXPECT_EQ(ack.ack, kRcvNxt + 1);
+    EXPECT_EQ(h.conn().pollTimeout(), std::optional<TimeUs>(2 * kSecond)); // not a FIN: no restart
+    // A new FIN at RCV.NXT is acknowledged and restarts the timer.
+    h.recv(h.seg(kFin | kAck, kRcvNxt + 1, kSndNxt + 1));
+    EXPECT_EQ(h.takeOne().flags, kAck);
+    EXPECT_EQ(h.conn().pollTimeout(), std::optional<TimeUs>(3 * kSecond));
+    EXPECT_EQ(h.state(), TcpState::TimeWait);
+}
+
+TEST(Rfc9293_3_10_7_4, PureAckAtRcvNxtInTimeWaitGetsNoAnswer)
+{
+    // Otherwise two ends in TIME_WAIT would acknowledge each other's ACKs for ever.
+    Harness h;
+    h.driveTo(TcpState::TimeWait);
+    h.recv(h.seg(kAck, kRcvNxt + 1, kSndNxt + 1));
+    h.expectNothingSent();
+    EXPECT_EQ(h.state(), TcpState::TimeWait);
+}
+
+TEST(Rfc9293_3_6_Figure13, DuplicatedAckInASimultaneousCloseEndsQuietly)
+{
+    test::Pair p;
+    p.at(0, [&](TimeUs now) { p.server.conn.listen(now); });
+    p.at(0, [&](TimeUs now) { p.client.conn.connect(now, kServerPort); });
+    p.at(1 * kSecond, [&](TimeUs now) {
+        p.client.conn.close(now);
+        p.server.conn.close(now);
+    });
+    p.runUntil(1060 * kMillisecond); // both in CLOSING, their ACKs on the way
+    // Deliver the client's last ACK to the server a second time, after the server is in TIME_WAIT.
+    Segment again;
+    for (const auto &s : p.log) {
+        if (s.fromClient && s.transmit.segment.flags == kAck) again = s.transmit.segment;
+    }
+    p.runUntil(1200 * kMillisecond);
+    ASSERT_EQ(p.server.conn.state(), TcpState::TimeWait);
+    const std::size_t before = p.log.size();
+    p.server.conn.handleSegment(p.now, again);
+    p.pump();
+    p.runUntil(10 * kSecond);
+    EXPECT_EQ(p.log.size(), before);
+    EXPECT_EQ(p.client.conn.state(), TcpState::Closed);
+    EXPECT_EQ(p.server.conn.state(), TcpState::Closed);
+}
+
 TEST(Rfc9293_3_10_7_4, RstInTimeWaitClosesTheConnection)
 {
     // RFC 9293 closes on an acceptable RST in TIME_WAIT; RFC 1337 would ignore it. tcplab follows RFC 9293.

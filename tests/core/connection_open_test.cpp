@@ -162,13 +162,37 @@ TEST(Rfc9293_3_10_7_2, SegmentWithoutSynAckOrRstInListenIsDropped)
     EXPECT_EQ(h.discards().size(), 2u);
 }
 
-TEST(Rfc9293_3_10_7_2, DataOnASynIsNotAcknowledged)
+TEST(Rfc9293_3_10_7_2, TextOnASynIsHeldUntilTheHandshakeCompletes)
 {
+    // "Any other control or text should be queued for processing later."
     Harness h;
     h.listen();
     h.recv(h.seg(kSyn, kPeerIsn, 0, "early"));
-    EXPECT_EQ(h.takeOne().ack, kPeerIsn + 1); // only the SYN
+    EXPECT_EQ(h.takeOne().ack, kPeerIsn + 1); // only the SYN is acknowledged yet
     EXPECT_EQ(h.ep.delivered, "");
+    h.recv(h.seg(kAck, kPeerIsn + 1, 1001));
+    EXPECT_EQ(h.state(), TcpState::Established);
+    EXPECT_EQ(h.ep.delivered, "early");
+    const Segment ack = h.takeOne();
+    EXPECT_EQ(ack.ack, kPeerIsn + 1 + 5);
+    // The peer's retransmission of the same text is now a duplicate.
+    h.recv(h.seg(kAck | kPsh, kPeerIsn + 1, 1001, "early"));
+    EXPECT_EQ(h.ep.delivered, "early");
+    EXPECT_EQ(h.takeOne().ack, kPeerIsn + 1 + 5);
+}
+
+TEST(Rfc9293_3_10_7_3, TextOnASimultaneousSynIsDeliveredAfterTheHandshake)
+{
+    Harness h(teachingProfile(1000), kClientPort, kServerPort);
+    h.connect();
+    h.take();
+    h.recv(h.seg(kSyn, kPeerIsn, 0, "abc"));
+    EXPECT_EQ(h.takeOne().ack, kPeerIsn + 1);
+    EXPECT_EQ(h.ep.delivered, "");
+    h.recv(h.seg(kAck, kPeerIsn + 4, 1001)); // the peer's ACK, after its three octets
+    EXPECT_EQ(h.state(), TcpState::Established);
+    EXPECT_EQ(h.ep.delivered, "abc");
+    EXPECT_EQ(h.takeOne().ack, kPeerIsn + 4);
 }
 
 // ---- §3.10.7.3 SYN_SENT ----
