@@ -18,7 +18,7 @@ struct LinkRule {
 
     // Matching (all given conditions must hold).
     std::optional<Side> from;              // segments sent by this side
-    std::optional<int> nth;                // the nth segment (1-based) sent by `from` (or by anyone)
+    std::optional<int> nth;                // the nth segment (1-based) matching the other conditions
     std::uint8_t flagsMask = 0;            // (flags & flagsMask) == flagsValue
     std::uint8_t flagsValue = 0;
     std::optional<std::uint64_t> segmentId;
@@ -29,7 +29,7 @@ struct LinkRule {
     std::optional<int> conn;               // only this connection
 
     // Action parameters.
-    TimeUs extraDelay = 0;   // Delay
+    TimeUs extraDelay = 0;   // Delay; Duplicate: the copy arrives this much after the original
     TimeUs releaseAt = 0;    // Hold: deliver at this absolute time instead
     std::string label;       // shown in the trace as the reason ("drop the SYN+ACK")
 };

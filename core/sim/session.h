@@ -60,7 +60,12 @@ public:
     bool dropSegment(std::uint64_t segmentId);
     bool duplicateSegment(std::uint64_t segmentId);
     bool delaySegment(std::uint64_t segmentId, TimeUs extra);
+    // The link drops the next segment `side` sends; the trace shows it dropped mid-way, like a rule's drop.
     void dropNextFrom(Side side);
+    // A user call, recorded as a UserCall event. Receive reads everything that arrived. Crash replaces the
+    // endpoint by a fresh CLOSED one without a word on the wire (RFC 9293 §3.5.1: the TCB is lost; no
+    // StateChanged, its armed timers show as cancelled); Restart is a crash followed, for a server, by
+    // LISTEN. An unknown `conn` fails with "no such connection".
     CallResult call(Side side, CallKind kind, std::vector<std::uint8_t> data = {}, int conn = 0);
     const std::vector<Intent> &intents() const;
 

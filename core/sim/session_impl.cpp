@@ -25,7 +25,7 @@ void Session::Impl::start()
         }
     }
     // Roughly what one connection's life records; more is grown as needed.
-    trace.reserve(256 * static_cast<std::size_t>(scenario.connections));
+    trace.reserve(std::min<std::size_t>(256 * static_cast<std::size_t>(scenario.connections), 4096));
     flights.reserve(16);
     queue.reserve(64 + scenario.calls.size());
     for (std::size_t i = 0; i < scenario.calls.size(); ++i)
