@@ -450,7 +450,7 @@ void Connection::onKeepAliveTimeout(TimeUs now)
         return;
     }
     // §3.8.4: <SEQ=SND.NXT-1><ACK=RCV.NXT>, no data. The peer finds it unacceptable and answers with an ACK.
-    emit(makeSegment(m_sndMax - 1, kAck), false, /*keepAliveProbe=*/true);
+    queueTransmit(makeSegment(m_sndMax - 1, kAck), false, /*keepAliveProbe=*/true);
     ++m_keepAliveProbesSent;
     armTimer(TimerKind::KeepAlive, now, m_config.keepAliveInterval, m_keepAliveProbesSent);
 }

@@ -93,9 +93,9 @@ private:
     // Receive sequence variables.
     std::uint32_t m_irs = 0, m_rcvNxt = 0;
 
-    std::deque<std::uint8_t> m_sendQueue;       // accepted from the user, not yet sent
-    std::deque<std::uint8_t> m_retransmitQueue; // sent, not yet acknowledged (from SND.UNA)
-    std::deque<std::uint8_t> m_receiveBuffer;   // in order, not yet read by the user
+    std::vector<std::uint8_t> m_sendQueue;       // accepted from the user, not yet sent
+    std::vector<std::uint8_t> m_retransmitQueue; // sent, not yet acknowledged (from SND.UNA)
+    std::vector<std::uint8_t> m_receiveBuffer;   // in order, not yet read by the user
     bool m_finQueued = false, m_finSent = false;
 
     RtoEstimator m_rtoEstimator;
@@ -140,7 +140,7 @@ private:
 
     // Output.
     Segment makeSegment(std::uint32_t seq, std::uint8_t flags) const;
-    void emit(Segment segment, bool retransmission = false, bool keepAliveProbe = false);
+    void queueTransmit(Segment segment, bool retransmission = false, bool keepAliveProbe = false);
     void sendAck();
     void sendRstReply(const Segment &to); // <SEQ=SEG.ACK><CTL=RST> or <SEQ=0><ACK=...><CTL=RST,ACK>
     void sendRst();                       // <SEQ=SND.NXT><CTL=RST> (ABORT, keep-alive limit)

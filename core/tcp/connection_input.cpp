@@ -191,7 +191,7 @@ void Connection::segmentInSynSent(TimeUs now, const Segment &segment)
     setState(now, TcpState::SynRcvd, TcpEvent::RcvSyn, "rcv SYN");
     Segment synAck = makeSegment(m_iss, kSyn | kAck);
     synAck.mss = m_config.mss;
-    emit(std::move(synAck));
+    queueTransmit(std::move(synAck));
     holdSynText(segment);
     if (segment.has(kFin))
         discard(segment, "FIN on a SYN not accepted (the peer sends it again)", kRfcSynSent);

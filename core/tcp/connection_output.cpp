@@ -42,7 +42,7 @@ Segment Connection::makeSegment(std::uint32_t seqNumber, std::uint8_t flags) con
     return s;
 }
 
-void Connection::emit(Segment segment, bool retransmission, bool keepAliveProbe)
+void Connection::queueTransmit(Segment segment, bool retransmission, bool keepAliveProbe)
 {
     if (segment.has(kAck) && !segment.has(kRst)) m_lastAdvertisedWindow = segment.window;
     m_transmits.push_back(Transmit{std::move(segment), retransmission, keepAliveProbe});
@@ -50,12 +50,12 @@ void Connection::emit(Segment segment, bool retransmission, bool keepAliveProbe)
 
 void Connection::sendAck()
 {
-    emit(makeSegment(m_sndMax, kAck)); // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
+    queueTransmit(makeSegment(m_sndMax, kAck)); // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
 }
 
 void Connection::sendRst()
 {
-    emit(makeSegment(m_sndMax, kRst)); // <SEQ=SND.NXT><CTL=RST>
+    queueTransmit(makeSegment(m_sndMax, kRst)); // <SEQ=SND.NXT><CTL=RST>
 }
 
 void Connection::sendRstReply(const Segment &to)
@@ -73,7 +73,7 @@ void Connection::sendRstReply(const Segment &to)
         r.ack = to.seq + to.sequenceLength();
         r.flags = kRst | kAck;
     }
-    emit(std::move(r));
+    queueTransmit(std::move(r));
 }
 
 bool Connection::transmit(TimeUs now, bool forceOne)
@@ -103,7 +103,7 @@ bool Connection::transmit(TimeUs now, bool forceOne)
         s.mss = m_config.mss; // RFC 9293 §3.7.1: the MSS option, only on SYN
         const bool retransmission = seq::lt(m_iss, m_sndMax);
         timeIt(m_iss, retransmission);
-        emit(std::move(s), retransmission);
+        queueTransmit(std::move(s), retransmission);
         sentUpTo(m_iss + 1);
         sent = true;
     }
@@ -123,9 +123,12 @@ bool Connection::transmit(TimeUs now, bool forceOne)
             } else {
                 n = std::min<std::size_t>(n, static_cast<std::size_t>(usable));
             }
-            while (m_retransmitQueue.size() < offset + n) {
-                m_retransmitQueue.push_back(m_sendQueue.front());
-                m_sendQueue.pop_front();
+            if (m_retransmitQueue.size() < offset + n) {
+                // Move the octets about to be sent for the first time in one block.
+                const auto count = static_cast<long>(offset + n - m_retransmitQueue.size());
+                m_retransmitQueue.insert(m_retransmitQueue.end(), m_sendQueue.begin(),
+                                         m_sendQueue.begin() + count);
+                m_sendQueue.erase(m_sendQueue.begin(), m_sendQueue.begin() + count);
             }
             Segment s = makeSegment(m_sndNxt, kAck);
             const auto first = m_retransmitQueue.begin() + static_cast<long>(offset);
@@ -135,7 +138,7 @@ bool Connection::transmit(TimeUs now, bool forceOne)
                 s.flags |= kPsh; // the last segment of a pushed SEND (§3.9.1)
             const bool retransmission = seq::lt(m_sndNxt, m_sndMax);
             timeIt(m_sndNxt, retransmission);
-            emit(std::move(s), retransmission);
+            queueTransmit(std::move(s), retransmission);
             sentUpTo(end);
             sent = true;
             if (usable <= 0) break;
@@ -156,7 +159,7 @@ bool Connection::transmit(TimeUs now, bool forceOne)
             m_finSent = true;
             m_finSeq = finSeq;
             timeIt(finSeq, retransmission);
-            emit(makeSegment(finSeq, kFin | kAck), retransmission);
+            queueTransmit(makeSegment(finSeq, kFin | kAck), retransmission);
             sentUpTo(finSeq + 1);
             sent = true;
         }
