@@ -21,15 +21,27 @@ SessionController::SessionController(Scenario scenario, QObject *parent)
 
 SessionController::~SessionController() = default;
 
+void SessionController::probeToEnd() const
+{
+    Session probe = Session::replay(m_scenario, m_intents, 0);
+    probe.runToEnd();
+    const auto &events = probe.trace().events();
+    m_endTime = events.empty() ? probe.now() : events.back().t;
+    m_plannedTimes.clear();
+    for (const TraceEvent &event : events)
+        if (m_plannedTimes.empty() || m_plannedTimes.back() != event.t) m_plannedTimes.push_back(event.t);
+}
+
 TimeUs SessionController::endTime() const
 {
-    if (!m_endTime) {
-        Session probe = Session::replay(m_scenario, m_intents, 0);
-        probe.runToEnd();
-        const auto &events = probe.trace().events();
-        m_endTime = events.empty() ? probe.now() : events.back().t;
-    }
+    if (!m_endTime) probeToEnd();
     return std::max(*m_endTime, currentTime());
+}
+
+const std::vector<TimeUs> &SessionController::plannedEventTimes() const
+{
+    if (!m_endTime) probeToEnd();
+    return m_plannedTimes;
 }
 
 std::vector<TimeUs> SessionController::eventTimes() const
@@ -121,18 +133,63 @@ void SessionController::seek(qint64 t)
 
 bool SessionController::dropSegment(std::uint64_t segmentId)
 {
+    if (!applyIntent([&] { return m_session.dropSegment(segmentId); })) return false;
+    emit segmentDropped(segmentId);
+    return true;
+}
+
+bool SessionController::delaySegment(std::uint64_t segmentId, TimeUs extra)
+{
+    return applyIntent([&] { return m_session.delaySegment(segmentId, extra); });
+}
+
+bool SessionController::duplicateSegment(std::uint64_t segmentId)
+{
+    return applyIntent([&] { return m_session.duplicateSegment(segmentId); });
+}
+
+void SessionController::dropNextFrom(Side side)
+{
+    applyIntent([&] {
+        m_session.dropNextFrom(side);
+        return true;
+    });
+}
+
+CallResult SessionController::call(Side side, CallKind kind, std::vector<std::uint8_t> data, int conn)
+{
+    CallResult result{};
+    applyIntent([&] {
+        result = m_session.call(side, kind, std::move(data), conn);
+        return true;
+    });
+    return result;
+}
+
+void SessionController::selectSegment(quint64 segmentId)
+{
+    if (segmentId == m_selectedSegment) return;
+    m_selectedSegment = segmentId;
+    emit segmentSelected(segmentId);
+}
+
+bool SessionController::applyIntent(const std::function<bool()> &act)
+{
     const TimeUs before = currentTime();
     const std::size_t sizeBefore = trace().size();
-    if (!m_session.dropSegment(segmentId)) return false;
-    if (!m_session.intents().empty()) {
-        const Intent &intent = m_session.intents().back();
+    const std::size_t intentsBefore = m_session.intents().size();
+    if (!act()) return false;
+    const auto &recorded = m_session.intents();
+    for (std::size_t i = intentsBefore; i < recorded.size(); ++i) {
+        const Intent &intent = recorded[i];
+        // After the last intent made at or before this time: a replay applies them in this order.
         auto at = std::upper_bound(m_intents.begin(), m_intents.end(), intent.at,
                                    [](TimeUs t, const Intent &i) { return t < i.at; });
         m_intents.insert(at, intent);
     }
     m_endTime.reset();
     notifyChanges(sizeBefore, before);
-    emit segmentDropped(segmentId);
+    emit intentRecorded();
     return true;
 }
 

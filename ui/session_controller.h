@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -42,6 +43,9 @@ public:
 
     // The distinct times of the trace's events so far, ascending.
     std::vector<TimeUs> eventTimes() const;
+    // The distinct times of every event of the whole session (run to its end with the intents made so
+    // far), ascending: the timeline's marks, including those still ahead.
+    const std::vector<TimeUs> &plannedEventTimes() const;
 
 public slots:
     void play();
@@ -61,6 +65,19 @@ public:
     // The user's intent to lose a segment that is on the wire now. false (and nothing changes, no signal)
     // when the session refuses, e.g. the segment has already arrived.
     bool dropSegment(std::uint64_t segmentId);
+    // Hold a segment on the wire `extra` longer, or let the network send a second copy of it. Intents like
+    // a drop: replayed on the way back, refused (false, no signal) when the segment is not on the wire.
+    bool delaySegment(std::uint64_t segmentId, TimeUs extra);
+    bool duplicateSegment(std::uint64_t segmentId);
+    // The link loses the next segment `side` sends, whenever that is.
+    void dropNextFrom(Side side);
+    // A user call on an endpoint (LISTEN, CONNECT, SEND, CLOSE, ...), recorded as an intent.
+    CallResult call(Side side, CallKind kind, std::vector<std::uint8_t> data = {}, int conn = 0);
+
+    // The segment the user picked (by clicking its arrow) for a closer look; 0 when none. Segment ids are
+    // stable across replays, so the selection survives stepping back.
+    quint64 selectedSegment() const { return m_selectedSegment; }
+    void selectSegment(quint64 segmentId);
 
 signals:
     void timeChanged(qint64 now);
@@ -69,6 +86,10 @@ signals:
     void speedChanged(double speed);
     // A segment the user dropped (after the trace records it).
     void segmentDropped(quint64 segmentId);
+    // The selection changed (0: nothing selected).
+    void segmentSelected(quint64 segmentId);
+    // The session accepted an intent (drop, delay, duplicate, drop-next, call) and recorded it.
+    void intentRecorded();
 
 private:
     void advanceFrame();
@@ -76,12 +97,18 @@ private:
     void replayTo(TimeUs t);
     void setPlaying(bool playing);
     void notifyChanges(std::size_t traceSizeBefore, TimeUs timeBefore);
+    // Runs `act` on the session; whatever intents it recorded are kept (in time order) for replays.
+    bool applyIntent(const std::function<bool()> &act);
 
     Scenario m_scenario;
     Session m_session;
     std::vector<Intent> m_intents; // every intent so far, replayed on the way back
-    mutable std::optional<TimeUs> m_endTime;
+    void probeToEnd() const;
+
+    mutable std::optional<TimeUs> m_endTime; // with m_plannedTimes: the probe's answers, until an intent
+    mutable std::vector<TimeUs> m_plannedTimes;
     double m_speed = kDefaultSpeed;
+    quint64 m_selectedSegment = 0;
     double m_carryUs = 0.0; // the fraction of a virtual microsecond left over from the last frame
     QTimer m_frameTimer;
     QElapsedTimer m_wallClock;
