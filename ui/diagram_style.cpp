@@ -57,6 +57,24 @@ QColor textColor()
     return QColor(0x1a, 0x1a, 0x1a);
 }
 
+QColor timerColor(TimerKind kind)
+{
+    switch (kind) {
+    case TimerKind::Retransmission:
+        return QColor(0xc0, 0x39, 0x2b);
+    case TimerKind::TimeWait:
+        return QColor(0x1f, 0x5f, 0x99);
+    case TimerKind::KeepAlive:
+        return QColor(0x1e, 0x84, 0x49);
+    }
+    return QColor(Qt::darkGray);
+}
+
+QColor selectionColor()
+{
+    return QColor(0xff, 0xd4, 0x00, 170);
+}
+
 QFont scaledFont(const QFont &base, double factor, bool bold)
 {
     QFont font = base;

@@ -1,5 +1,6 @@
 #pragma once
 // Colours and sizes of the diagrams, chosen for a projector: strong hues on white, thick lines, large text.
+#include "tcp/endpoint_event.h"
 #include "tcp/state.h"
 #include "trace/trace.h"
 
@@ -15,6 +16,8 @@ QColor dropColor();
 QColor nowLineColor();
 QColor gridColor();
 QColor textColor();
+QColor timerColor(TimerKind kind); // RTO red, 2·MSL blue, keep-alive green
+QColor selectionColor();
 
 // `base` scaled by `factor`, in points so that it follows the screen's resolution.
 QFont scaledFont(const QFont &base, double factor, bool bold = false);
@@ -25,5 +28,11 @@ constexpr double kArrowHeadHalfWidth = 6.5;
 constexpr double kPacketRadius = 8.0;
 constexpr double kBandHalfWidth = 9.0;
 constexpr double kCrossHalfSize = 10.0;
+// Timer bars stand outside the state band, one lane per timer kind that can overlap another.
+constexpr double kTimerBarWidth = 8.0;
+constexpr double kTimerLaneWidth = 34.0;
+constexpr double kTimerGap = 5.0; // between the band and the first lane
+constexpr int kTimerLanes = 2;    // RTO and 2·MSL share lane 0 (never run together); keep-alive has lane 1
+constexpr double kSelectionHalo = 9.0;
 
 } // namespace tcplab::ui::style

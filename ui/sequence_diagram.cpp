@@ -2,6 +2,7 @@
 
 #include "ui/diagram_style.h"
 #include "ui/label_placer.h"
+#include "ui/sequence_timer_painter.h"
 #include "ui/time_format.h"
 
 #include <QFontMetricsF>
@@ -32,6 +33,11 @@ double toMs(TimeUs t)
     return double(t) / double(kMillisecond);
 }
 
+TimeUs fromMs(double ms)
+{
+    return static_cast<TimeUs>(std::floor(ms * double(kMillisecond)));
+}
+
 } // namespace
 
 SequenceDiagram::SequenceDiagram(QCPAxis *timeAxis, QCPAxis *sideAxis)
@@ -45,6 +51,12 @@ SequenceDiagram::SequenceDiagram(QCPAxis *timeAxis, QCPAxis *sideAxis)
 void SequenceDiagram::setModel(SequenceModel model)
 {
     m_model = std::move(model);
+    // The state labels stand beyond the timer lanes in use.
+    bool keepAlive = false;
+    for (const SequenceTimer &timer : m_model.timers)
+        keepAlive = keepAlive || timer.kind == TimerKind::KeepAlive;
+    const int lanes = m_model.timers.empty() ? 0 : keepAlive ? 2 : 1;
+    m_stateLabelOffset = 12.0 + (lanes > 0 ? style::kTimerGap : 0.0) + lanes * style::kTimerLaneWidth;
 }
 
 void SequenceDiagram::setNow(TimeUs now)
@@ -90,10 +102,20 @@ std::optional<QPointF> SequenceDiagram::packetPixel(std::uint64_t segmentId) con
     return pixelAt(head->t, arrow->from, head->fraction);
 }
 
+std::pair<TimeUs, TimeUs> SequenceDiagram::visibleTimes() const
+{
+    if (!mKeyAxis) return {0, m_now};
+    const QCPRange range = mKeyAxis->range();
+    return {fromMs(range.lower), fromMs(range.upper) + 1};
+}
+
 std::optional<SequenceDiagram::Hit> SequenceDiagram::nearestTravelling(const QPointF &pixel) const
 {
     std::optional<Hit> best;
-    for (const SequenceArrow &arrow : m_model.arrows) {
+    const auto [from, to] = visibleTimes();
+    const auto [first, last] = arrowsBetween(m_model, std::max<TimeUs>(from, m_now), std::min(to, m_now));
+    for (std::size_t i = first; i < last; ++i) {
+        const SequenceArrow &arrow = m_model.arrows[i];
         if (arrow.fate != SequenceArrow::Fate::Travelling) continue;
         const auto head = arrowHeadAt(arrow, m_now);
         if (!head || !head->moving) continue;
@@ -105,6 +127,39 @@ std::optional<SequenceDiagram::Hit> SequenceDiagram::nearestTravelling(const QPo
         if (!best || distance < best->distance) best = Hit{arrow.segmentId, distance};
     }
     return best;
+}
+
+std::optional<std::uint64_t> SequenceDiagram::arrowAt(const QPointF &pixel, double tolerance) const
+{
+    std::optional<Hit> best;
+    const auto [from, to] = visibleTimes();
+    const auto [first, last] = arrowsBetween(m_model, from, to);
+    for (std::size_t i = first; i < last; ++i) {
+        const SequenceArrow &arrow = m_model.arrows[i];
+        const auto head = arrowHeadAt(arrow, m_now);
+        if (!head) continue;
+        const QPointF tail = pixelAt(arrow.sentAt, arrow.from, 0.0);
+        const QPointF tip = pixelAt(head->t, arrow.from, head->fraction);
+        double distance = distanceToSegment(pixel, tail, tip);
+        if (head->moving) distance = std::min(distance, QLineF(pixel, tip).length() - style::kPacketRadius);
+        if (!best || distance < best->distance) best = Hit{arrow.segmentId, distance};
+    }
+    if (!best || best->distance > tolerance) return std::nullopt;
+    return best->segmentId;
+}
+
+std::optional<std::size_t> SequenceDiagram::timerAt(const QPointF &pixel) const
+{
+    const SequenceTimerPainter timers(
+        m_model, m_now, [this](TimeUs t, Side side) { return pixelAt(t, side, 0.0); }, m_timerFont);
+    const auto [from, to] = visibleTimes();
+    const auto [first, last] = timersBetween(m_model, from, to);
+    for (std::size_t i = first; i < last; ++i) {
+        const SequenceTimer &timer = m_model.timers[i];
+        if (timer.armedAt > m_now) continue;
+        if (timers.barRect(timer, timer.barEnd()).adjusted(-4, -2, 4, 2).contains(pixel)) return i;
+    }
+    return std::nullopt;
 }
 
 std::optional<std::uint64_t> SequenceDiagram::segmentAt(const QPointF &pixel, double tolerance) const
@@ -152,6 +207,7 @@ void SequenceDiagram::draw(QCPPainter *painter)
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setRenderHint(QPainter::TextAntialiasing, true);
     drawBands(painter);
+    drawTimers(painter);
     drawLifelines(painter);
     drawNowLine(painter);
     drawArrows(painter);
@@ -173,6 +229,15 @@ void SequenceDiagram::drawBands(QCPPainter *painter) const
         painter->drawRect(rect.normalized());
     }
     painter->restore();
+}
+
+void SequenceDiagram::drawTimers(QCPPainter *painter) const
+{
+    const auto [from, to] = visibleTimes();
+    const auto [first, last] = timersBetween(m_model, from, to);
+    const SequenceTimerPainter timers(
+        m_model, m_now, [this](TimeUs t, Side side) { return pixelAt(t, side, 0.0); }, m_timerFont);
+    timers.draw(painter, first, last, clipRect());
 }
 
 void SequenceDiagram::drawLifelines(QCPPainter *painter) const
@@ -214,7 +279,7 @@ void SequenceDiagram::drawNowLine(QCPPainter *painter) const
     painter->restore();
 }
 
-void SequenceDiagram::drawArrows(QCPPainter *painter) const
+void SequenceDiagram::drawArrows(QCPPainter *painter)
 {
     const QRect clip = clipRect();
     struct LabelJob {
@@ -225,8 +290,19 @@ void SequenceDiagram::drawArrows(QCPPainter *painter) const
     std::vector<LabelJob> labels;
     std::vector<QLineF> lines;
 
+    // Only the arrows that can reach into the visible time range: the send times are sorted, and no arrow
+    // is longer than the longest, so two binary searches bound them.
+    const auto [from, to] = visibleTimes();
+    const auto [first, last] = arrowsBetween(m_model, from, std::min(to, m_now));
+    // Too dense to read: draw the arrows plainly, without labels or antialiasing, which is all the eye can
+    // take in at that scale anyway.
+    const bool dense =
+        double(clip.height()) / double(std::max<std::size_t>(1, last - first)) < kMinPixelsPerLabel;
     painter->save();
-    for (const SequenceArrow &arrow : m_model.arrows) {
+    if (dense) painter->setRenderHint(QPainter::Antialiasing, false);
+    m_drawnArrows = 0;
+    for (std::size_t i = first; i < last; ++i) {
+        const SequenceArrow &arrow = m_model.arrows[i];
         const auto head = arrowHeadAt(arrow, m_now);
         if (!head) continue;
         const QPointF tail = pixelAt(arrow.sentAt, arrow.from, 0.0);
@@ -238,11 +314,20 @@ void SequenceDiagram::drawArrows(QCPPainter *painter) const
         const double minY = std::min({tail.y(), tip.y(), labelEnd.y()});
         const double maxY = std::max({tail.y(), tip.y(), labelEnd.y()});
         if (maxY < clip.top() - 40 || minY > clip.bottom() + 40) continue;
+        ++m_drawnArrows;
 
         const QColor colour = style::sideColor(arrow.from);
-        QPen pen(colour, style::kArrowWidth, arrow.retransmission ? Qt::DashLine : Qt::SolidLine,
-                 Qt::RoundCap);
-        painter->setPen(pen);
+        if (arrow.segmentId == m_selected) {
+            // A broad yellow halo under the selected arrow, as a highlighter pen would mark it on paper.
+            painter->setPen(
+                QPen(style::selectionColor(), 2 * style::kSelectionHalo, Qt::SolidLine, Qt::RoundCap));
+            painter->drawLine(tail, tip);
+        }
+        // A retransmission is dashed, a copy the network made is dotted.
+        const Qt::PenStyle line = arrow.retransmission ? Qt::DashLine
+                                  : arrow.duplicateOf  ? Qt::DotLine
+                                                       : Qt::SolidLine;
+        painter->setPen(QPen(colour, style::kArrowWidth, line, Qt::RoundCap));
         painter->drawLine(tail, tip);
 
         if (head->moving) {
@@ -255,27 +340,34 @@ void SequenceDiagram::drawArrows(QCPPainter *painter) const
             painter->drawLine(tip + QPointF(-s, -s), tip + QPointF(s, s));
             painter->drawLine(tip + QPointF(-s, s), tip + QPointF(s, -s));
         } else {
-            const QLineF line(tail, tip);
-            if (line.length() > 0.0) {
-                const QPointF u = (tip - tail) / line.length();
-                const QPointF n(-u.y(), u.x());
-                const QPointF back = tip - u * style::kArrowHeadLength;
-                QPolygonF arrowHead;
-                arrowHead << tip << back + n * style::kArrowHeadHalfWidth
-                          << back - n * style::kArrowHeadHalfWidth;
-                painter->setPen(QPen(colour, 1.0));
-                painter->setBrush(colour);
-                painter->drawPolygon(arrowHead);
-            }
+            drawArrowHead(painter, tail, tip, colour);
         }
-        labels.push_back({&arrow, QLineF(tail, labelEnd), int(lines.size())});
-        lines.emplace_back(tail, tip);
+        if (!dense) {
+            labels.push_back({&arrow, QLineF(tail, labelEnd), int(lines.size())});
+            lines.emplace_back(tail, tip);
+        }
     }
     // Labels last, on a white ground, placed so that they cover neither each other nor other arrows.
     LabelPlacer placer(std::move(lines), QRectF(clip));
     for (const LabelJob &job : labels)
         drawArrowLabel(painter, placer, *job.arrow, job.along, job.line);
+    m_drawnLabels = int(labels.size());
     painter->restore();
+}
+
+void SequenceDiagram::drawArrowHead(QCPPainter *painter, const QPointF &tail, const QPointF &tip,
+                                    const QColor &colour) const
+{
+    const QLineF line(tail, tip);
+    if (line.length() <= 0.0) return;
+    const QPointF u = (tip - tail) / line.length();
+    const QPointF n(-u.y(), u.x());
+    const QPointF back = tip - u * style::kArrowHeadLength;
+    QPolygonF arrowHead;
+    arrowHead << tip << back + n * style::kArrowHeadHalfWidth << back - n * style::kArrowHeadHalfWidth;
+    painter->setPen(QPen(colour, 1.0));
+    painter->setBrush(colour);
+    painter->drawPolygon(arrowHead);
 }
 
 void SequenceDiagram::drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, const SequenceArrow &arrow,
@@ -283,7 +375,15 @@ void SequenceDiagram::drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, c
 {
     QString text = arrow.label;
     if (arrow.retransmission) text += QLatin1Char(' ') + tr("(retransmission)");
-    if (arrow.fate == SequenceArrow::Fate::Dropped) text += QLatin1Char(' ') + tr("(lost)");
+    if (arrow.keepAliveProbe) text += QLatin1Char(' ') + tr("(keep-alive probe)");
+    if (arrow.duplicateOf) text += QLatin1Char(' ') + tr("(copy)");
+    if (arrow.delayedBy > 0)
+        text += QLatin1Char(' ') + tr("(delayed +%1)").arg(formatDuration(arrow.delayedBy));
+    if (arrow.fate == SequenceArrow::Fate::Dropped) {
+        // Why it was lost, in the trace's words: a click, a link rule's label.
+        text += QLatin1Char(' ') + tr("(lost)");
+        if (!arrow.dropReason.isEmpty()) text += QStringLiteral(": ") + arrow.dropReason;
+    }
 
     const QFontMetricsF metrics(m_labelFont);
     const QSizeF size(metrics.horizontalAdvance(text) + 8.0, metrics.height() + 2.0);
@@ -328,7 +428,8 @@ void SequenceDiagram::drawStateMarks(QCPPainter *painter) const
     painter->save();
     painter->setFont(m_stateFont);
     const QFontMetricsF metrics(m_stateFont);
-    constexpr double kPadX = 7.0, kPadY = 3.0, kOffset = 12.0, kSpacing = 4.0;
+    constexpr double kPadX = 7.0, kPadY = 3.0, kSpacing = 4.0;
+    const double kOffset = stateLabelOffset();
     std::map<Side, double> lastBottom;
     std::map<Side, const Entry *> below;
     const QRect clip = clipRect();
@@ -386,8 +487,8 @@ void SequenceDiagram::drawBelowRange(QCPPainter *painter, Side side, TcpState st
     const double h = metrics.height() + 6.0;
     const QRect clip = clipRect();
     const double x = pixelAt(0, side, 0.0).x();
-    const double left =
-        side == Side::Client ? x - style::kBandHalfWidth - 12.0 - w : x + style::kBandHalfWidth + 12.0;
+    const double left = side == Side::Client ? x - style::kBandHalfWidth - stateLabelOffset() - w
+                                             : x + style::kBandHalfWidth + stateLabelOffset();
     const QRectF box(left, clip.bottom() - h - 6.0, w, h);
     painter->save();
     painter->setFont(m_stateFont);

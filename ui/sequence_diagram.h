@@ -33,6 +33,15 @@ public:
     TimeUs now() const { return m_now; }
     void setLabelFont(const QFont &font) { m_labelFont = font; }
     void setStateFont(const QFont &font) { m_stateFont = font; }
+    void setTimerFont(const QFont &font) { m_timerFont = font; }
+    // The arrow drawn highlighted (0: none).
+    void setSelectedSegment(std::uint64_t segmentId) { m_selected = segmentId; }
+    std::uint64_t selectedSegment() const { return m_selected; }
+    // Arrows closer together than this many pixels on average get no labels (they would be a smear).
+    static constexpr double kMinPixelsPerLabel = 9.0;
+    // How many arrows and labels the last draw painted (for tests and the benchmark).
+    int drawnArrowCount() const { return m_drawnArrows; }
+    int drawnLabelCount() const { return m_drawnLabels; }
 
     // The latest time the diagram has something to show at (an event, a planned arrival, now).
     TimeUs contentEnd() const;
@@ -47,6 +56,12 @@ public:
     // The segment on the wire now that is nearest to `pixel`, within `tolerance` pixels of its drawn line
     // or packet. Only segments still travelling can be dropped, so only they are hit.
     std::optional<std::uint64_t> segmentAt(const QPointF &pixel, double tolerance = 14.0) const;
+    // Any arrow as drawn now (on the wire or not) nearest to `pixel`, within `tolerance` pixels.
+    std::optional<std::uint64_t> arrowAt(const QPointF &pixel, double tolerance = 10.0) const;
+    // The timer bar under `pixel`, if any (index into model().timers).
+    std::optional<std::size_t> timerAt(const QPointF &pixel) const;
+    // The times the axis shows now.
+    std::pair<TimeUs, TimeUs> visibleTimes() const;
 
     double selectTest(const QPointF &pos, bool onlySelectable, QVariant *details = nullptr) const override;
     QCPRange getKeyRange(bool &foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
@@ -63,12 +78,17 @@ private:
         double distance;
     };
     std::optional<Hit> nearestTravelling(const QPointF &pixel) const;
+    // From the band's edge to the state labels: room for the timer lanes when there are timers.
+    double stateLabelOffset() const { return m_stateLabelOffset; }
     double sideValue(Side side) const { return side == Side::Client ? kClientValue : kServerValue; }
 
     void drawBands(QCPPainter *painter) const;
+    void drawTimers(QCPPainter *painter) const;
     void drawLifelines(QCPPainter *painter) const;
     void drawNowLine(QCPPainter *painter) const;
-    void drawArrows(QCPPainter *painter) const;
+    void drawArrows(QCPPainter *painter);
+    void drawArrowHead(QCPPainter *painter, const QPointF &tail, const QPointF &tip,
+                       const QColor &colour) const;
     void drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, const SequenceArrow &arrow,
                         const QLineF &along, int line) const;
     void drawStateMarks(QCPPainter *painter) const;
@@ -78,6 +98,11 @@ private:
     TimeUs m_now = 0;
     QFont m_labelFont;
     QFont m_stateFont;
+    QFont m_timerFont;
+    std::uint64_t m_selected = 0;
+    double m_stateLabelOffset = 12.0;
+    int m_drawnArrows = 0;
+    int m_drawnLabels = 0;
 };
 
 } // namespace tcplab::ui

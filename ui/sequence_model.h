@@ -31,9 +31,31 @@ struct SequenceArrow {
     TimeUs endAt = -1;        // delivery or drop time from the trace; -1 while travelling
     double endFraction = 1.0; // how far along the way (0 sender … 1 receiver) the arrow ends
     bool retransmission = false;
-    bool discarded = false; // the receiver ignored it (SegmentDiscarded)
-    QString label;          // segmentLabel() of the segment
-    QString dropReason;     // the trace's text for a drop
+    bool keepAliveProbe = false;
+    bool discarded = false;        // the receiver ignored it (SegmentDiscarded)
+    std::uint64_t duplicateOf = 0; // a copy the link made: the original's id
+    TimeUs delayedBy = 0;          // the user held it on the wire this much longer
+    QString label;                 // segmentLabel() of the segment, absolute or relative numbers
+    QString dropReason;            // the trace's text for a drop
+};
+
+// A timer of one endpoint, from the trace's TimerArmed to its TimerCancelled or TimerFired (or still
+// running). Drawn as a bar beside the lifeline.
+struct SequenceTimer {
+    enum class End { Running, Cancelled, Fired };
+
+    Side side = Side::Client;
+    int conn = 0;
+    TimerKind kind = TimerKind::Retransmission;
+    TimeUs armedAt = 0;
+    TimeUs deadline = 0;
+    TimeUs duration = 0;
+    int attempt = 0; // RTO: retransmissions before this arming; keep-alive: probes sent
+    End end = End::Running;
+    TimeUs endAt = -1; // cancel or fire time; -1 while running
+
+    // Where the bar stops: the deadline while it runs (the countdown's goal), else when it stopped.
+    TimeUs barEnd() const { return end == End::Running ? deadline : endAt; }
 };
 
 // A side's state changed; written on that side's lifeline.
@@ -62,10 +84,15 @@ struct ArrowHead {
 };
 
 struct SequenceModel {
-    std::vector<SequenceArrow> arrows; // in the order the segments were sent
+    std::vector<SequenceArrow> arrows; // in the order the segments were sent, so sorted by sentAt
     std::vector<SequenceStateMark> marks;
     std::vector<SequenceStateBand> bands;
+    std::vector<SequenceTimer> timers; // in the order they were armed, so sorted by armedAt
     TimeUs lastEventAt = 0;
+    // The longest time any arrow spans from its send time (to arrival or loss), and any timer bar from
+    // its arming: with the sorted send times, what bounds a search for what a time range shows.
+    TimeUs longestArrow = 0;
+    TimeUs longestTimer = 0;
 
     const SequenceArrow *arrow(std::uint64_t segmentId) const;
 };
@@ -79,7 +106,16 @@ struct NominalDelays {
     TimeUs from(Side side) const { return side == Side::Client ? clientToServer : serverToClient; }
 };
 
-SequenceModel buildSequenceModel(const Trace &trace, NominalDelays delays = {});
+// How sequence and acknowledgment numbers are written: as on the wire, or relative to each side's initial
+// sequence number (its SYN's seq), as Wireshark shows them by default.
+enum class SeqNumbers { Absolute, Relative };
+
+SequenceModel buildSequenceModel(const Trace &trace, NominalDelays delays = {},
+                                 SeqNumbers numbers = SeqNumbers::Absolute);
+
+// Indexes [first, last) of the arrows (or timers) that can show anything between `from` and `to`.
+std::pair<std::size_t, std::size_t> arrowsBetween(const SequenceModel &model, TimeUs from, TimeUs to);
+std::pair<std::size_t, std::size_t> timersBetween(const SequenceModel &model, TimeUs from, TimeUs to);
 
 // The head of `arrow` at time `now` (which the trace has reached), or nullopt before it was sent.
 std::optional<ArrowHead> arrowHeadAt(const SequenceArrow &arrow, TimeUs now);

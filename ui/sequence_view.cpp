@@ -5,6 +5,11 @@
 #include "ui/sequence_model.h"
 #include "ui/session_controller.h"
 
+#include "ui/sequence_timer_painter.h"
+#include "ui/time_format.h"
+
+#include <QEvent>
+#include <QMenu>
 #include <QToolTip>
 
 namespace tcplab::ui {
@@ -32,14 +37,17 @@ SequenceView::SequenceView(SessionController &controller, QWidget *parent)
     m_diagram = new SequenceDiagram(yAxis, xAxis);
     m_diagram->setLabelFont(style::scaledFont(font(), 1.15, true));
     m_diagram->setStateFont(style::scaledFont(font(), 1.1, true));
+    m_diagram->setTimerFont(style::scaledFont(font(), 0.95, true));
     setUpHeaders();
+    retranslateUi();
 
     connect(&m_controller, &SessionController::traceChanged, this, &SequenceView::rebuildModel);
     connect(&m_controller, &SessionController::timeChanged, this, &SequenceView::showTime);
     connect(this, &QCustomPlot::mousePress, this, &SequenceView::handleMousePress);
     connect(this, &QCustomPlot::mouseMove, this, &SequenceView::handleMouseMove);
     connect(this, &QCustomPlot::mouseDoubleClick, this, &SequenceView::resetTimeRange);
-    connect(this, &QCustomPlot::mouseWheel, this, [this] { m_userRange = true; });
+    connect(this, &QCustomPlot::mouseWheel, this, [this] { setUserRange(true); });
+    connect(&m_controller, &SessionController::segmentSelected, this, &SequenceView::showSelection);
 
     rebuildModel();
     showTime(m_controller.currentTime());
@@ -56,7 +64,6 @@ void SequenceView::setUpAxes()
 
     // Time runs down.
     yAxis->setRangeReversed(true);
-    yAxis->setLabel(tr("Time (ms)"));
     yAxis->setLabelFont(style::scaledFont(font(), 1.15, true));
     yAxis->setTickLabelFont(style::scaledFont(font(), 1.1));
     yAxis->setLabelColor(style::textColor());
@@ -77,15 +84,7 @@ void SequenceView::setUpAxes()
 
 void SequenceView::setUpHeaders()
 {
-    const Scenario &scenario = m_controller.scenario();
-    const struct {
-        Side side;
-        QString text;
-    } headers[] = {
-        {Side::Client, tr("Client :%1").arg(scenario.clientPort)},
-        {Side::Server, tr("Server :%1").arg(scenario.serverPort)},
-    };
-    for (const auto &header : headers) {
+    for (Side side : {Side::Client, Side::Server}) {
         // Two fixed captions, not one item per arrow: items are fine here.
         auto *item = new QCPItemText(this);
         item->setClipToAxisRect(false);
@@ -93,20 +92,88 @@ void SequenceView::setUpHeaders()
         item->position->setTypeX(QCPItemPosition::ptPlotCoords);
         item->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         item->position->setCoords(
-            header.side == Side::Client ? SequenceDiagram::kClientValue : SequenceDiagram::kServerValue, 0.0);
+            side == Side::Client ? SequenceDiagram::kClientValue : SequenceDiagram::kServerValue, 0.0);
         item->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        item->setText(header.text);
         item->setFont(style::scaledFont(font(), 1.4, true));
         item->setColor(Qt::white);
-        item->setBrush(style::sideColor(header.side));
+        item->setBrush(style::sideColor(side));
         item->setPen(Qt::NoPen);
         item->setPadding(QMargins(18, 6, 18, 6));
+        (side == Side::Client ? m_clientHeader : m_serverHeader) = item;
     }
+}
+
+void SequenceView::retranslateUi()
+{
+    const Scenario &scenario = m_controller.scenario();
+    yAxis->setLabel(tr("Time (ms)"));
+    m_clientHeader->setText(tr("Client :%1").arg(scenario.clientPort));
+    m_serverHeader->setText(tr("Server :%1").arg(scenario.serverPort));
+    setAccessibleName(tr("Sequence diagram"));
+    replot(rpQueuedReplot);
+}
+
+void SequenceView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QCustomPlot::changeEvent(event);
+}
+
+void SequenceView::setSeqNumbers(SeqNumbers numbers)
+{
+    if (numbers == m_seqNumbers) return;
+    m_seqNumbers = numbers;
+    rebuildModel();
+}
+
+void SequenceView::setUserRange(bool user)
+{
+    if (user == m_userRange) return;
+    m_userRange = user;
+    emit followingChanged(!user);
+}
+
+void SequenceView::scaleTime(double factor)
+{
+    setUserRange(true);
+    // About the current time when it is in view, so that what is happening stays where it is.
+    const QCPRange range = yAxis->range();
+    const double nowMs = double(m_controller.currentTime()) / kMillisecond;
+    yAxis->scaleRange(factor, range.contains(nowMs) ? nowMs : range.center());
+    replot(rpQueuedReplot);
+}
+
+void SequenceView::moveTime(double spans)
+{
+    setUserRange(true);
+    const QCPRange range = yAxis->range();
+    yAxis->moveRange(spans * range.size());
+    replot(rpQueuedReplot);
+}
+
+void SequenceView::zoomIn()
+{
+    scaleTime(1.0 / 1.5);
+}
+
+void SequenceView::zoomOut()
+{
+    scaleTime(1.5);
+}
+
+void SequenceView::pageUp()
+{
+    moveTime(-0.8);
+}
+
+void SequenceView::pageDown()
+{
+    moveTime(0.8);
 }
 
 void SequenceView::resetTimeRange()
 {
-    m_userRange = false;
+    setUserRange(false);
     updateTimeRange();
     replot(rpQueuedReplot);
 }
@@ -141,8 +208,8 @@ void SequenceView::updateTimeRange()
 
 void SequenceView::rebuildModel()
 {
-    m_diagram->setModel(
-        buildSequenceModel(m_controller.trace(), NominalDelays::fromScenario(m_controller.scenario())));
+    m_diagram->setModel(buildSequenceModel(
+        m_controller.trace(), NominalDelays::fromScenario(m_controller.scenario()), m_seqNumbers));
     m_diagram->setNow(m_controller.currentTime());
     updateTimeRange();
     replot(rpQueuedReplot);
@@ -155,25 +222,80 @@ void SequenceView::showTime(qint64 now)
     replot(rpQueuedReplot);
 }
 
+void SequenceView::showSelection(quint64 segmentId)
+{
+    m_diagram->setSelectedSegment(segmentId);
+    replot(rpQueuedReplot);
+    emit segmentSelected(segmentId);
+}
+
 void SequenceView::handleMousePress(QMouseEvent *event)
 {
+    const QPointF pos = event->position();
+    if (event->button() == Qt::RightButton) {
+        if (const auto id = m_diagram->segmentAt(pos)) {
+            m_controller.selectSegment(*id);
+            showSegmentMenu(*id, event->globalPosition().toPoint());
+            event->accept();
+        }
+        return;
+    }
     if (event->button() != Qt::LeftButton) return;
-    if (const auto id = m_diagram->segmentAt(event->position())) {
-        m_controller.dropSegment(*id);
+    // A click on a segment on the wire loses it; a click on any arrow selects it for a closer look.
+    if (const auto flying = m_diagram->segmentAt(pos)) {
+        m_controller.selectSegment(*flying);
+        m_controller.dropSegment(*flying);
+        event->accept();
+    } else if (const auto id = m_diagram->arrowAt(pos)) {
+        m_controller.selectSegment(*id);
         event->accept();
     }
+}
+
+void SequenceView::showSegmentMenu(quint64 segmentId, const QPoint &globalPos)
+{
+    if (m_menu) m_menu->close();
+    auto *menu = new QMenu(this); // deleted on close
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setFont(style::scaledFont(font(), 1.1));
+    menu->setTitle(tr("Segment #%1").arg(segmentId));
+    QAction *drop = menu->addAction(tr("Drop it (lose it on the wire)"));
+    drop->setObjectName(QStringLiteral("dropSegment"));
+    QAction *delay = menu->addAction(tr("Delay it by %1").arg(formatDuration(kMenuDelay)));
+    delay->setObjectName(QStringLiteral("delaySegment"));
+    QAction *duplicate = menu->addAction(tr("Duplicate it (the network sends a copy)"));
+    duplicate->setObjectName(QStringLiteral("duplicateSegment"));
+    connect(drop, &QAction::triggered, this, [this, segmentId] { m_controller.dropSegment(segmentId); });
+    connect(delay, &QAction::triggered, this,
+            [this, segmentId] { m_controller.delaySegment(segmentId, kMenuDelay); });
+    connect(duplicate, &QAction::triggered, this,
+            [this, segmentId] { m_controller.duplicateSegment(segmentId); });
+    m_menu = menu;
+    menu->popup(globalPos);
 }
 
 void SequenceView::handleMouseMove(QMouseEvent *event)
 {
     if (event->buttons() & Qt::LeftButton) {
-        m_userRange = true; // dragging the time axis
+        setUserRange(true); // dragging the time axis
         return;
     }
-    if (m_diagram->segmentAt(event->position())) {
+    const QPointF pos = event->position();
+    if (m_diagram->segmentAt(pos)) {
         setCursor(Qt::PointingHandCursor);
-        QToolTip::showText(event->globalPosition().toPoint(), tr("Click to lose this segment on the wire"),
-                           this);
+        QToolTip::showText(event->globalPosition().toPoint(),
+                           tr("Click to lose this segment on the wire; right-click for more"), this);
+    } else if (const auto timer = m_diagram->timerAt(pos)) {
+        unsetCursor();
+        const SequenceTimer &t = m_diagram->model().timers[*timer];
+        QToolTip::showText(
+            event->globalPosition().toPoint(),
+            tr("%1: armed at %2, deadline %3")
+                .arg(SequenceTimerPainter::text(t), formatTime(t.armedAt), formatTime(t.deadline)),
+            this);
+    } else if (m_diagram->arrowAt(pos)) {
+        setCursor(Qt::PointingHandCursor);
+        QToolTip::hideText();
     } else {
         unsetCursor();
         QToolTip::hideText();

@@ -1,0 +1,125 @@
+#include "ui/sequence_timer_painter.h"
+
+#include "ui/diagram_style.h"
+#include "ui/time_format.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <utility>
+
+namespace tcplab::ui {
+
+SequenceTimerPainter::SequenceTimerPainter(const SequenceModel &model, TimeUs now, LifelineMap lifelineAt,
+                                           QFont font)
+    : m_model(model), m_now(now), m_lifelineAt(std::move(lifelineAt)), m_font(std::move(font))
+{
+}
+
+QString SequenceTimerPainter::text(const SequenceTimer &timer)
+{
+    const QString duration = formatDuration(timer.duration);
+    switch (timer.kind) {
+    case TimerKind::Retransmission:
+        // The attempt counts retransmissions so far; the number shown is the transmission it guards, so
+        // that the doubled timeout after the first loss reads "RTO 2 s (#2)".
+        return timer.attempt > 0 ? tr("RTO %1 (#%2)").arg(duration).arg(timer.attempt + 1)
+                                 : tr("RTO %1").arg(duration);
+    case TimerKind::TimeWait:
+        return tr("2·MSL %1").arg(duration);
+    case TimerKind::KeepAlive:
+        return timer.attempt > 0 ? tr("keep-alive %1 (probe %2)").arg(duration).arg(timer.attempt)
+                                 : tr("keep-alive %1").arg(duration);
+    }
+    return duration;
+}
+
+QRectF SequenceTimerPainter::barRect(const SequenceTimer &timer, TimeUs end) const
+{
+    const QPointF top = m_lifelineAt(timer.armedAt, timer.side);
+    const QPointF bottom = m_lifelineAt(end, timer.side);
+    const double offset =
+        style::kBandHalfWidth + style::kTimerGap + lane(timer.kind) * style::kTimerLaneWidth;
+    // Outside the band, away from the arrows: left of the client's lifeline, right of the server's.
+    const double left =
+        timer.side == Side::Client ? top.x() - offset - style::kTimerBarWidth : top.x() + offset;
+    return QRectF(left, top.y(), style::kTimerBarWidth, std::max(1.0, bottom.y() - top.y()));
+}
+
+void SequenceTimerPainter::draw(QPainter *painter, std::size_t first, std::size_t last,
+                                const QRect &clip) const
+{
+    painter->save();
+    painter->setFont(m_font);
+    for (std::size_t i = first; i < last; ++i) {
+        const SequenceTimer &timer = m_model.timers[i];
+        if (timer.armedAt > m_now) continue;
+        // The text may run down the lane until the next bar in it begins.
+        double textRoom = clip.bottom() - m_lifelineAt(timer.armedAt, timer.side).y();
+        for (std::size_t j = i + 1; j < m_model.timers.size(); ++j) {
+            const SequenceTimer &next = m_model.timers[j];
+            if (next.side != timer.side || lane(next.kind) != lane(timer.kind)) continue;
+            if (next.armedAt > m_now) break;
+            textRoom =
+                m_lifelineAt(next.armedAt, next.side).y() - m_lifelineAt(timer.armedAt, timer.side).y();
+            break;
+        }
+        drawOne(painter, timer, textRoom - 4.0);
+    }
+    painter->restore();
+}
+
+void SequenceTimerPainter::drawOne(QPainter *painter, const SequenceTimer &timer, double textRoom) const
+{
+    const QColor colour = style::timerColor(timer.kind);
+    const TimeUs stop = timer.barEnd();
+    // The whole bar: hollow where the countdown has still to run.
+    const QRectF whole = barRect(timer, stop);
+    QColor faint = colour;
+    faint.setAlpha(60);
+    painter->setPen(
+        QPen(colour, 1.5, timer.end == SequenceTimer::End::Running ? Qt::DashLine : Qt::SolidLine));
+    painter->setBrush(faint);
+    painter->drawRect(whole);
+    // The time that has run: solid.
+    const TimeUs elapsedTo = std::min(m_now, stop);
+    if (elapsedTo > timer.armedAt) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(colour);
+        painter->drawRect(barRect(timer, elapsedTo));
+    }
+    // The end: a cap for a cancelled timer, a burst for one that fired.
+    if (timer.end != SequenceTimer::End::Running && timer.endAt <= m_now) {
+        const double y = whole.bottom();
+        if (timer.end == SequenceTimer::End::Fired) {
+            painter->setPen(QPen(colour, 3.0, Qt::SolidLine, Qt::RoundCap));
+            const QPointF c(whole.center().x(), y);
+            for (const QPointF &d : {QPointF(7, 0), QPointF(0, 7), QPointF(5, 5), QPointF(5, -5)})
+                painter->drawLine(c - d, c + d);
+        } else {
+            painter->setPen(QPen(colour.darker(130), 2.5, Qt::SolidLine, Qt::FlatCap));
+            painter->drawLine(QPointF(whole.left() - 3, y), QPointF(whole.right() + 3, y));
+        }
+    }
+
+    // The name along the bar, on its outer side, reading downwards.
+    const QFontMetricsF metrics(m_font);
+    const QString label = metrics.elidedText(text(timer), Qt::ElideRight, std::max(0.0, textRoom - 6.0));
+    if (label.isEmpty() || label == QStringLiteral("…")) return;
+    const double length = metrics.horizontalAdvance(label) + 6.0;
+    const double h = metrics.height();
+    const double x = timer.side == Side::Client ? whole.left() - 2.0 : whole.right() + 2.0 + h;
+    painter->save();
+    painter->translate(x, whole.top());
+    painter->rotate(90.0);
+    const QRectF box(0.0, 0.0, length, h);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(255, 255, 255, 215));
+    painter->drawRect(box);
+    painter->setPen(colour.darker(115));
+    painter->drawText(box, Qt::AlignCenter, label);
+    painter->restore();
+}
+
+} // namespace tcplab::ui

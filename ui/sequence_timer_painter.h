@@ -1,0 +1,47 @@
+#pragma once
+// Draws the endpoints' timers for the sequence diagram: each TimerArmed of the trace is a bar beside its
+// side's lifeline, from the arming down to the deadline (while it runs: the countdown's goal) or to where it
+// was cancelled or fired, with its name and duration written along it ("RTO 2 s (#2)"). The elapsed part is
+// solid and the part still to run is hollow, so the countdown is visible as time moves.
+#include "ui/sequence_model.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QPointF>
+#include <QRect>
+#include <QString>
+
+#include <functional>
+
+class QPainter;
+
+namespace tcplab::ui {
+
+class SequenceTimerPainter {
+    Q_DECLARE_TR_FUNCTIONS(SequenceTimerPainter)
+
+public:
+    // `lifelineAt(t, side)` maps a time on a side's lifeline to its pixel.
+    using LifelineMap = std::function<QPointF(TimeUs, Side)>;
+
+    SequenceTimerPainter(const SequenceModel &model, TimeUs now, LifelineMap lifelineAt, QFont font);
+
+    // Draws the timers [first, last) of the model, clipped to `clip`.
+    void draw(QPainter *painter, std::size_t first, std::size_t last, const QRect &clip) const;
+
+    // What a timer's bar says: "RTO 1 s", "RTO 2 s (#2)", "2·MSL 4 s", "keep-alive 75 s (probe 1)".
+    static QString text(const SequenceTimer &timer);
+    static int lane(TimerKind kind) { return kind == TimerKind::KeepAlive ? 1 : 0; }
+    // The bar's rectangle in pixels, its lower edge at `end` (the bar as far as it is drawn).
+    QRectF barRect(const SequenceTimer &timer, TimeUs end) const;
+
+private:
+    void drawOne(QPainter *painter, const SequenceTimer &timer, double textRoom) const;
+
+    const SequenceModel &m_model;
+    TimeUs m_now;
+    LifelineMap m_lifelineAt;
+    QFont m_font;
+};
+
+} // namespace tcplab::ui
