@@ -9,7 +9,7 @@ packages=(
   libqt6svg6 libqt6opengl6-dev libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libpcap-dev
-  xvfb xauth fonts-noto-cjk tshark clang-format ccache
+  xvfb xauth fonts-noto-cjk qt6-translations-l10n tshark clang-format ccache poppler-utils desktop-file-utils appstream dpkg-dev
 )
 
 missing=()
