@@ -21,9 +21,24 @@ SessionController::SessionController(Scenario scenario, QObject *parent)
 
 SessionController::~SessionController() = default;
 
+void SessionController::loadScenario(Scenario scenario)
+{
+    pause();
+    m_scenario = std::move(scenario);
+    m_intents.clear();
+    m_endTime.reset();
+    m_session = Session(m_scenario);
+    m_session.runUntil(0);
+    selectSegment(0);
+    emit scenarioLoaded();
+    emit traceChanged();
+    emit timeChanged(currentTime());
+}
+
 void SessionController::probeToEnd() const
 {
-    Session probe = Session::replay(m_scenario, m_intents, 0);
+    // Replayed up to the last intent (a replay applies only the intents before its end), then run out.
+    Session probe = Session::replay(m_scenario, m_intents, m_intents.empty() ? 0 : m_intents.back().at);
     probe.runToEnd();
     const auto &events = probe.trace().events();
     m_endTime = events.empty() ? probe.now() : events.back().t;

@@ -32,6 +32,10 @@ public:
     explicit SessionController(Scenario scenario, QObject *parent = nullptr);
     ~SessionController() override;
 
+    // Replaces the scenario (a lesson, a file): a fresh session at time 0, no intents, nothing selected;
+    // pauses and emits scenarioLoaded, then traceChanged and timeChanged.
+    void loadScenario(Scenario scenario);
+
     const Scenario &scenario() const { return m_scenario; }
     const Session &session() const { return m_session; }
     const Trace &trace() const { return m_session.trace(); }
@@ -80,6 +84,8 @@ public:
     void selectSegment(quint64 segmentId);
 
 signals:
+    // A new scenario replaced the old one (loadScenario): views that cache the scenario read it again.
+    void scenarioLoaded();
     void timeChanged(qint64 now);
     void traceChanged();
     void playingChanged(bool playing);
