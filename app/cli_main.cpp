@@ -1,5 +1,6 @@
 // tcplab-cli: the core without Qt. Command-line parsing and file I/O only; everything else is the core's.
 #include "cli_conform.h"
+#include "cli_lessons.h"
 #include "cli_loopback.h"
 #include "cli_pcap.h"
 #include "lesson/scenario_parser.h"
@@ -43,6 +44,8 @@ constexpr Command kCommands[] = {
     {"run", "run a scenario and print its trace as JSON lines", runCommand},
     {"conform", "run packetdrill scripts against the core (docs/packetdrill.md)", runConform},
     {"pcap", "list a capture's TCP conversations, or one conversation's segments", pcapCommand},
+    {"list", "list the built-in lessons: ID, tab, title", cli::listLessons},
+    {"check", "check every built-in lesson (or the files given) against the core", cli::checkLessons},
     {"help", "show this help", helpCommand},
 };
 
@@ -81,6 +84,8 @@ void printRunUsage(std::ostream &out)
            "                         scenario's)\n"
            "  --profile NAME         teaching (default: fixed ISNs 1000/5000, TIME_WAIT 2 s) or linux\n"
            "                         (TIME_WAIT 60 s, clock-driven ISNs); overrides the scenario's profile\n"
+           "  --lesson ID            the scenario of a built-in lesson ('tcplab-cli list')\n"
+           "  --contrast             with --lesson: the lesson's contrast scenario instead\n"
            "  --scenario FILE        a scenario file (docs/scenario-format.md); errors are printed as\n"
            "                         FILE:LINE:COLUMN: error: MESSAGE and the exit status is 1\n"
            "  --mode MODE            simulated (default) or loopback: real UDP sockets on 127.0.0.1 and the\n"
@@ -147,12 +152,17 @@ bool readFile(const std::string &path, std::string &text, std::string &error)
 
 int runCommand(int argc, char **argv)
 {
-    std::optional<std::string> seedText, profileText, scenarioPath, modeText, pcapPath;
+    std::optional<std::string> seedText, profileText, scenarioPath, modeText, pcapPath, lessonId;
+    bool contrast = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "-h" || arg == "--help") {
             printRunUsage(std::cout);
             return kExitOk;
+        }
+        if (arg == "--contrast") {
+            contrast = true;
+            continue;
         }
         bool missing = false;
         std::optional<std::string> value;
@@ -160,7 +170,7 @@ int runCommand(int argc, char **argv)
         std::string_view name;
         for (auto [option, slot] : {std::pair{"--seed", &seedText}, std::pair{"--profile", &profileText},
                                     std::pair{"--scenario", &scenarioPath}, std::pair{"--mode", &modeText},
-                                    std::pair{"--pcap", &pcapPath}}) {
+                                    std::pair{"--pcap", &pcapPath}, std::pair{"--lesson", &lessonId}}) {
             if (optionValue(argc, argv, i, option, value, missing)) {
                 target = slot;
                 name = option;
@@ -199,7 +209,14 @@ int runCommand(int argc, char **argv)
     if (pcapPath && pcapPath->empty()) return usageError("run", "--pcap needs a file name");
 
     Scenario scenario;
-    if (scenarioPath) {
+    if (lessonId && scenarioPath) return usageError("run", "give --lesson or --scenario, not both");
+    if (contrast && !lessonId) return usageError("run", "--contrast needs --lesson");
+    if (lessonId) {
+        std::string error;
+        if (!cli::lessonScenario(*lessonId, contrast, scenario, error)) return usageError("run", error);
+        if (seed) scenario.seed = *seed;
+        if (profile) applyProfile(scenario, *profile);
+    } else if (scenarioPath) {
         std::string text, error;
         if (!readFile(*scenarioPath, text, error)) {
             std::cerr << "tcplab-cli run: " << error << "\n";

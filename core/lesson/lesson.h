@@ -45,22 +45,25 @@ struct Expectation {
         Segment, // a segment sent by `side` with these flags (and seq/ack/len when given) exists
         NoData,  // no payload on segments carrying SYN (e.g. "no data rides on the handshake")
         Final,   // the side's state at the end
+        Text,    // an event of `side` (a note, an error, a discard) whose text contains `text`
     };
     Kind kind = Kind::States;
     Side side = Side::Client;
     int conn = 0;
-    std::vector<TcpState> states;      // States; Final uses states[0]
-    std::uint8_t flags = 0;            // Segment: exact flags
-    std::optional<std::uint32_t> seq;  // Segment
-    std::optional<std::uint32_t> ack;  // Segment
-    std::optional<std::uint32_t> len;  // Segment
-    bool retransmission = false;       // Segment: must be a retransmission
+    std::vector<TcpState> states;     // States; Final uses states[0]
+    std::uint8_t flags = 0;           // Segment: exact flags
+    std::optional<std::uint32_t> seq; // Segment
+    std::optional<std::uint32_t> ack; // Segment
+    std::optional<std::uint32_t> len; // Segment
+    bool retransmission = false;      // Segment: must be a retransmission
     int line = 0;
+    bool contrast = false; // checked against the contrast scenario instead of the main one
+    std::string text;      // Text
 };
 
 struct Lesson {
-    std::string id;  // "handshake", "close", ...
-    int order = 0;   // position in the picker
+    std::string id; // "handshake", "close", ...
+    int order = 0;  // position in the picker
     LocalizedText title;
     LocalizedText summary;
     Scenario scenario;
@@ -70,6 +73,10 @@ struct Lesson {
     std::vector<NarrationStep> narration;
     std::vector<QuizQuestion> quiz;
     std::vector<Expectation> expectations;
+    // Where the texts stand in the file, so that a missing language is reported with its line.
+    int titleLine = 1;
+    int summaryLine = 1;
+    int contrastLine = 0; // the contrast.begin line; 0 without a contrast
 };
 
 struct LessonParseResult {
@@ -79,6 +86,10 @@ struct LessonParseResult {
 };
 
 LessonParseResult parseLesson(std::string_view text);
+
+// The sequence of states `side` of connection `conn` goes through in a trace, starting from CLOSED (a crash
+// counts as a return to CLOSED, which the trace records as a call rather than a state change).
+std::vector<TcpState> statesOf(const Trace &trace, Side side, int conn = 0);
 
 struct LessonCheck {
     bool ok = true;
