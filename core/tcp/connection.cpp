@@ -83,7 +83,7 @@ CallResult Connection::send(TimeUs now, std::span<const std::uint8_t> data, bool
     default:
         return CallResult::failure("connection closing");
     }
-    m_sendQueue.insert(m_sendQueue.end(), data.begin(), data.end());
+    m_sendQueue.append(data.begin(), data.end());
     if (push && !data.empty()) {
         m_pushSeq =
             dataFrontSeq() + static_cast<std::uint32_t>(m_retransmitQueue.size() + m_sendQueue.size());
@@ -96,8 +96,8 @@ CallResult Connection::send(TimeUs now, std::span<const std::uint8_t> data, bool
 std::vector<std::uint8_t> Connection::receive(TimeUs /*now*/, std::size_t maxBytes)
 {
     const std::size_t n = std::min(maxBytes, m_receiveBuffer.size());
-    std::vector<std::uint8_t> bytes(m_receiveBuffer.begin(), m_receiveBuffer.begin() + static_cast<long>(n));
-    m_receiveBuffer.erase(m_receiveBuffer.begin(), m_receiveBuffer.begin() + static_cast<long>(n));
+    std::vector<std::uint8_t> bytes(m_receiveBuffer.begin(), m_receiveBuffer.begin() + n);
+    m_receiveBuffer.popFront(n);
     if (!bytes.empty()) m_events.emplace_back(DataDelivered{bytes});
 
     // Receiver-side silly window avoidance (§3.8.6.2.2): announce the opened window once it has grown by

@@ -4,6 +4,7 @@
 //  - inputs are user calls and handle*(); outputs are polled: pollTransmit, pollEvent, pollTimeout;
 //  - the state changes in exactly one place (setState), through a row of the transition table, and that
 //    change is reported with its cause and RFC section.
+#include "byte_queue.h"
 #include "config.h"
 #include "endpoint_event.h"
 #include "rto.h"
@@ -93,9 +94,9 @@ private:
     // Receive sequence variables.
     std::uint32_t m_irs = 0, m_rcvNxt = 0;
 
-    std::vector<std::uint8_t> m_sendQueue;       // accepted from the user, not yet sent
-    std::vector<std::uint8_t> m_retransmitQueue; // sent, not yet acknowledged (from SND.UNA)
-    std::vector<std::uint8_t> m_receiveBuffer;   // in order, not yet read by the user
+    ByteQueue m_sendQueue;       // accepted from the user, not yet sent
+    ByteQueue m_retransmitQueue; // sent, not yet acknowledged (from SND.UNA)
+    ByteQueue m_receiveBuffer;   // in order, not yet read by the user
     bool m_finQueued = false, m_finSent = false;
 
     RtoEstimator m_rtoEstimator;

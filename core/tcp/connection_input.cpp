@@ -462,7 +462,7 @@ void Connection::acknowledgeUpTo(TimeUs now, std::uint32_t ack)
     if (m_finSent && seq::le(m_sndUna, m_finSeq) && seq::gt(ack, m_finSeq))
         --covered; // the FIN's sequence number
     const std::size_t drop = std::min<std::size_t>(covered, m_retransmitQueue.size());
-    m_retransmitQueue.erase(m_retransmitQueue.begin(), m_retransmitQueue.begin() + static_cast<long>(drop));
+    m_retransmitQueue.popFront(drop);
 
     if (m_rttSeq && seq::lt(*m_rttSeq, ack)) { // RFC 6298 §2: a sample from a segment sent once
         m_rtoEstimator.addSample(now - m_rttStart);
@@ -517,7 +517,7 @@ void Connection::processText(TimeUs now, const Segment &segment)
     if (m_config.autoRead)
         m_events.emplace_back(DataDelivered{segment.payload});
     else
-        m_receiveBuffer.insert(m_receiveBuffer.end(), segment.payload.begin(), segment.payload.end());
+        m_receiveBuffer.append(segment.payload.begin(), segment.payload.end());
     m_ackNeeded = true; // every data segment is acknowledged at once (no delayed ACK)
 }
 

@@ -125,14 +125,13 @@ bool Connection::transmit(TimeUs now, bool forceOne)
             }
             if (m_retransmitQueue.size() < offset + n) {
                 // Move the octets about to be sent for the first time in one block.
-                const auto count = static_cast<long>(offset + n - m_retransmitQueue.size());
-                m_retransmitQueue.insert(m_retransmitQueue.end(), m_sendQueue.begin(),
-                                         m_sendQueue.begin() + count);
-                m_sendQueue.erase(m_sendQueue.begin(), m_sendQueue.begin() + count);
+                const std::size_t count = offset + n - m_retransmitQueue.size();
+                m_retransmitQueue.append(m_sendQueue.begin(), m_sendQueue.begin() + count);
+                m_sendQueue.popFront(count);
             }
             Segment s = makeSegment(m_sndNxt, kAck);
-            const auto first = m_retransmitQueue.begin() + static_cast<long>(offset);
-            s.payload.assign(first, first + static_cast<long>(n));
+            const std::uint8_t *first = m_retransmitQueue.begin() + offset;
+            s.payload.assign(first, first + n);
             const std::uint32_t end = m_sndNxt + static_cast<std::uint32_t>(n);
             if (m_pushPending && seq::lt(m_sndNxt, m_pushSeq) && seq::le(m_pushSeq, end))
                 s.flags |= kPsh; // the last segment of a pushed SEND (§3.9.1)
