@@ -307,7 +307,9 @@ private:
 
     std::optional<ParseError> once(const DirectiveLine &line, std::string_view key);
     std::optional<ParseError> endpointSetting(const DirectiveLine &line, Side side, std::string_view setting);
-    std::optional<ParseError> call(const DirectiveLine &line);
+    std::optional<ParseError> call(const DirectiveLine &line, std::size_t first = 1,
+                                   std::optional<CallTrigger> trigger = std::nullopt);
+    std::optional<ParseError> on(const DirectiveLine &line);
     std::optional<ParseError> rule(const DirectiveLine &line, LinkRule::Action action);
 
     Scenario &m_scenario;
@@ -358,6 +360,7 @@ std::optional<ParseError> Builder::directive(const DirectiveLine &line, bool &kn
         return std::nullopt;
     }
     if (key == "at") return call(line);
+    if (key == "on") return on(line);
     if (key == "drop") return rule(line, LinkRule::Action::Drop);
     if (key == "duplicate") return rule(line, LinkRule::Action::Duplicate);
     if (key == "delay") return rule(line, LinkRule::Action::Delay);
@@ -492,18 +495,70 @@ std::optional<ParseError> Builder::endpointSetting(const DirectiveLine &line, Si
                           "keepalive.probes"};
 }
 
-std::optional<ParseError> Builder::call(const DirectiveLine &line)
+// on SIDE STATE|received=N [conn=N] [delay=TIME] SIDE CALL ...: a call that waits for an event of the
+// watched side (of the call's connection unless the trigger names its own) instead of a time.
+std::optional<ParseError> Builder::on(const DirectiveLine &line)
 {
-    const ScenarioToken *when = argument(line, 1);
+    const std::string usage = "expected e.g. on client ESTABLISHED client send \"GET /\"";
+    const ScenarioToken *watched = argument(line, 1);
+    if (!watched) return missing(line, usage);
+    const std::optional<Side> side = parseSide(watched->text);
+    if (!side) return line.error(*watched, "expected client or server, found " + quote(watched->text));
+    CallTrigger trigger;
+    trigger.side = *side;
+    std::optional<int> watchedConn;
+    std::size_t i = 2;
+    bool haveCondition = false;
+    for (; i < line.tokens.size(); ++i) {
+        const ScenarioToken &token = line.tokens[i];
+        const auto fail = [&](const std::string &message) {
+            return ParseError{line.line, token.valueColumn, message};
+        };
+        std::uint64_t n = 0;
+        if (token.hasKey && token.key == "received" && !haveCondition) {
+            if (auto message = parseCount(token.value, kMaxSendBytes * 64, n)) return fail(*message);
+            if (n == 0) return fail("expected at least 1 byte");
+            trigger.receivedBytes = static_cast<std::size_t>(n);
+            haveCondition = true;
+        } else if (token.hasKey && token.key == "delay") {
+            if (auto message = parseTime(token.value, trigger.delay)) return fail(*message);
+        } else if (token.hasKey && token.key == "conn") {
+            if (auto message = parseCount(token.value, kMaxConnections - 1, n)) return fail(*message);
+            watchedConn = static_cast<int>(n);
+        } else if (!token.hasKey && !haveCondition) {
+            const std::optional<TcpState> state = token.quoted ? std::nullopt : stateFromName(token.text);
+            if (!state)
+                return line.error(token, "expected a state (e.g. ESTABLISHED) or received=N, found " +
+                                             quote(token.text));
+            trigger.state = state;
+            haveCondition = true;
+        } else {
+            break;
+        }
+    }
+    if (!haveCondition) return missing(line, "expected a state (e.g. ESTABLISHED) or received=N");
+    if (i >= line.tokens.size()) return missing(line, "expected the side that reacts: client or server");
+    if (auto error = call(line, i - 1, trigger)) return error;
+    ScheduledCall &scheduled = m_scenario.calls.back();
+    scheduled.trigger->conn = watchedConn.value_or(scheduled.conn);
+    return std::nullopt;
+}
+
+std::optional<ParseError> Builder::call(const DirectiveLine &line, std::size_t first,
+                                        std::optional<CallTrigger> trigger)
+{
+    const ScenarioToken *when = argument(line, first);
     if (!when) return missing(line, "expected a time, e.g. at 10ms client connect");
     ScheduledCall scheduled;
-    if (auto message = parseTime(when->text, scheduled.at)) return line.error(*when, *message);
-    const ScenarioToken *who = argument(line, 2);
+    scheduled.trigger = trigger;
+    if (!trigger)
+        if (auto message = parseTime(when->text, scheduled.at)) return line.error(*when, *message);
+    const ScenarioToken *who = argument(line, first + 1);
     if (!who) return missing(line, "expected client or server");
     const std::optional<Side> side = parseSide(who->text);
     if (!side) return line.error(*who, "expected client or server, found " + quote(who->text));
     scheduled.side = *side;
-    const ScenarioToken *what = argument(line, 3);
+    const ScenarioToken *what = argument(line, first + 2);
     if (!what)
         return missing(line,
                        "expected a call: listen, connect, send, receive, close, abort, crash or restart");
@@ -517,9 +572,15 @@ std::optional<ParseError> Builder::call(const DirectiveLine &line)
 
     bool haveData = false;
     int connColumn = 0;
-    for (std::size_t i = 4; i < line.tokens.size(); ++i) {
+    for (std::size_t i = first + 3; i < line.tokens.size(); ++i) {
         const ScenarioToken &token = line.tokens[i];
-        if (token.hasKey && token.key == "conn") {
+        const bool crash = scheduled.call == CallKind::Crash || scheduled.call == CallKind::Restart;
+        if (crash && token.hasKey && token.key == "isn" && !scheduled.isn) {
+            std::uint64_t n = 0;
+            if (parseCount(token.value, 0xffffffffULL, n))
+                return ParseError{line.line, token.valueColumn, "expected an ISN from 0 to 4294967295"};
+            scheduled.isn = static_cast<std::uint32_t>(n);
+        } else if (token.hasKey && token.key == "conn") {
             std::uint64_t n = 0;
             if (auto message = parseCount(token.value, kMaxConnections - 1, n))
                 return ParseError{line.line, token.valueColumn, *message};
@@ -544,6 +605,7 @@ std::optional<ParseError> Builder::call(const DirectiveLine &line)
             scheduled.receiveBytes = static_cast<std::size_t>(n);
         } else {
             std::string expected = "conn=N";
+            if (crash) expected = "isn=N or conn=N";
             if (scheduled.call == CallKind::Send) expected = "\"data\", size=N or conn=N";
             if (scheduled.call == CallKind::Receive) expected = "a byte count or conn=N";
             return line.error(token, "unexpected " + quote(token.text) + "; expected " + expected);
@@ -661,6 +723,10 @@ std::optional<ParseError> Builder::finish(std::optional<Profile> profileOverride
                               "connection " + std::to_string(call.conn) + " does not exist (connections " +
                                   std::to_string(m_scenario.connections) + " makes 0 to " +
                                   std::to_string(m_scenario.connections - 1) + ")"};
+        if (call.trigger && call.trigger->conn >= m_scenario.connections)
+            return ParseError{place.line, 1,
+                              "the trigger watches connection " + std::to_string(call.trigger->conn) +
+                                  ", which does not exist"};
         if (call.at > m_scenario.endAt)
             return ParseError{place.line, place.column,
                               m_endLine != 0 ? "this call comes after the end of the scenario (end on line " +
@@ -674,9 +740,9 @@ std::optional<ParseError> Builder::finish(std::optional<Profile> profileOverride
 
 bool ScenarioParser::registerDirective(std::string keyword, Handler handler)
 {
-    static constexpr std::array<std::string_view, 13> kBuiltIn = {
-        "at",   "drop",        "duplicate", "delay",      "hold",           "name",          "profile",
-        "seed", "connections", "end",       "link.delay", "link.delay.c2s", "link.delay.s2c"};
+    static constexpr std::array<std::string_view, 14> kBuiltIn = {
+        "at",      "on",   "drop",        "duplicate", "delay",      "hold",           "name",
+        "profile", "seed", "connections", "end",       "link.delay", "link.delay.c2s", "link.delay.s2c"};
     if (keyword.empty() || !handler) return false;
     if (std::find(kBuiltIn.begin(), kBuiltIn.end(), keyword) != kBuiltIn.end()) return false;
     if (keyword.starts_with("client.") || keyword.starts_with("server.")) return false;

@@ -21,16 +21,19 @@ void Session::Impl::start()
             ep.conn = conn;
             ep.localPort = side == Side::Client ? clientPort : scenario.serverPort;
             ep.remotePort = side == Side::Client ? scenario.serverPort : clientPort;
-            ep.connection.emplace(side == Side::Client ? scenario.client : scenario.server, ep.localPort);
+            createMachine(ep, std::nullopt, true);
         }
     }
+    triggerFired.assign(scenario.calls.size(), false);
+    heartbeatRuns.assign(scenario.heartbeats.size(), {});
     // Roughly what one connection's life records; more is grown as needed.
     trace.reserve(std::min<std::size_t>(256 * static_cast<std::size_t>(scenario.connections), 4096));
     flights.reserve(16);
     queue.reserve(64 + scenario.calls.size());
     for (std::size_t i = 0; i < scenario.calls.size(); ++i)
-        queue.push(std::max<TimeUs>(scenario.calls[i].at, 0), detail::kScheduledCall,
-                   static_cast<std::uint32_t>(i));
+        if (!scenario.calls[i].trigger)
+            queue.push(std::max<TimeUs>(scenario.calls[i].at, 0), detail::kScheduledCall,
+                       static_cast<std::uint32_t>(i));
 }
 
 bool Session::Impl::isStale(const QueueEntry &entry) const
@@ -60,7 +63,7 @@ void Session::Impl::process(const QueueEntry &entry)
     switch (entry.kind) {
     case detail::kScheduledCall: {
         const ScheduledCall &call = scenario.calls[entry.index];
-        perform(call.side, call.call, call.conn, call.data, call.receiveBytes);
+        perform(call.side, call.call, call.conn, call.data, call.receiveBytes, call.isn);
         break;
     }
     case detail::kArrival:
@@ -71,6 +74,9 @@ void Session::Impl::process(const QueueEntry &entry)
         break;
     case detail::kTimer:
         fireTimer(endpoints[entry.index]);
+        break;
+    case detail::kHeartbeat:
+        heartbeat(entry.index, entry.tag != 0);
         break;
     default:
         break;
@@ -91,11 +97,12 @@ void Session::Impl::runUntil(TimeUs t)
 
 void Session::Impl::drain(Endpoint &ep)
 {
-    Connection &connection = *ep.connection;
-    while (auto endpointEvent = connection.pollEvent())
-        record(ep, std::move(*endpointEvent));
-    while (auto tx = connection.pollTransmit())
-        transmit(ep, std::move(*tx));
+    withMachine(ep, [&](auto &machine) {
+        while (auto endpointEvent = machine.pollEvent())
+            record(ep, std::move(*endpointEvent));
+        while (auto tx = machine.pollTransmit())
+            transmit(ep, std::move(*tx));
+    });
     syncTimer(ep);
 }
 
@@ -111,6 +118,7 @@ void Session::Impl::record(Endpoint &ep, EndpointEvent &&endpointEvent)
                 t.transition = e.event;
                 t.text = e.cause;
                 t.rfc = e.rfc;
+                reactToState(ep, e.to);
             } else if constexpr (std::is_same_v<T, TimerArmed>) {
                 ep.timers[detail::timerIndex(e.kind)] = {true, e.deadline, e.attempt};
                 TraceEvent &t = event(TraceKind::TimerArmed, ep.side, ep.conn);
@@ -139,8 +147,10 @@ void Session::Impl::record(Endpoint &ep, EndpointEvent &&endpointEvent)
                 t.text = e.reason;
                 t.rfc = e.rfc;
             } else if constexpr (std::is_same_v<T, DataDelivered>) {
+                const std::size_t bytes = e.bytes.size();
                 TraceEvent &t = event(TraceKind::DataDelivered, ep.side, ep.conn);
                 t.data = std::move(e.bytes);
+                reactToData(ep, bytes);
             } else if constexpr (std::is_same_v<T, ConnectionError>) {
                 TraceEvent &t = event(TraceKind::ConnectionError, ep.side, ep.conn);
                 t.text = e.message;
@@ -264,7 +274,7 @@ void Session::Impl::arrive(std::uint32_t slot)
     delivering = id;
     deliveringRetransmission = retransmission;
     // The endpoint reads the segment where the trace keeps it; nothing appends to the trace during the call.
-    ep.connection->handleSegment(now, delivered.segment);
+    withMachine(ep, [&](auto &machine) { machine.handleSegment(now, delivered.segment); });
     drain(ep);
     delivering = 0;
 }
@@ -282,7 +292,8 @@ void Session::Impl::dropMidway(std::uint32_t slot)
 
 void Session::Impl::syncTimer(Endpoint &ep)
 {
-    const std::optional<TimeUs> deadline = ep.connection->pollTimeout();
+    const std::optional<TimeUs> deadline =
+        withMachine(ep, [](auto &machine) { return machine.pollTimeout(); });
     if (deadline == ep.queuedDeadline) return;
     ++ep.timerGeneration;
     ep.queuedDeadline = deadline;
@@ -295,7 +306,7 @@ void Session::Impl::fireTimer(Endpoint &ep)
 {
     ep.queuedDeadline.reset();
     ++ep.timerGeneration;
-    ep.connection->handleTimeout(now);
+    withMachine(ep, [&](auto &machine) { machine.handleTimeout(now); });
     drain(ep);
     // A connection that still asks to be woken at or before now would spin the clock in place.
     if (ep.queuedDeadline && *ep.queuedDeadline <= now) {
@@ -305,7 +316,7 @@ void Session::Impl::fireTimer(Endpoint &ep)
     }
 }
 
-void Session::Impl::crash(Endpoint &ep)
+void Session::Impl::crash(Endpoint &ep, std::optional<std::uint32_t> isn)
 {
     // The TCB is lost without a word on the wire (RFC 9293 §3.5.1); its timers simply stop.
     for (std::size_t k = 0; k < detail::kTimerKinds; ++k) {
@@ -317,12 +328,12 @@ void Session::Impl::crash(Endpoint &ep)
         t.attempt = armed.attempt;
         armed.armed = false;
     }
-    ep.connection.emplace(ep.side == Side::Client ? scenario.client : scenario.server, ep.localPort);
+    createMachine(ep, isn);
     syncTimer(ep);
 }
 
 CallResult Session::Impl::perform(Side side, CallKind kind, int conn, const std::vector<std::uint8_t> &data,
-                                  std::size_t receiveBytes)
+                                  std::size_t receiveBytes, std::optional<std::uint32_t> isn)
 {
     TraceEvent &call = event(TraceKind::UserCall, side, conn);
     call.call = kind;
@@ -332,40 +343,43 @@ CallResult Session::Impl::perform(Side side, CallKind kind, int conn, const std:
         return CallResult::failure("no such connection");
     }
     Endpoint &ep = endpointAt(side, conn);
-    Connection &connection = *ep.connection;
     CallResult result;
-    switch (kind) {
-    case CallKind::Listen:
-        result = connection.listen(now);
-        break;
-    case CallKind::Connect:
-        result = connection.connect(now, ep.remotePort);
-        break;
-    case CallKind::Send:
-        result = connection.send(now, data);
-        call.data = data;
-        break;
-    case CallKind::Receive:
-        // The connection reports what it hands over as DataDelivered.
-        connection.receive(now, receiveBytes == 0 ? std::numeric_limits<std::size_t>::max() : receiveBytes);
-        break;
-    case CallKind::Close:
-        result = connection.close(now);
-        break;
-    case CallKind::Abort:
-        result = connection.abort(now);
-        break;
-    case CallKind::Crash:
-    case CallKind::Restart:
-        break;
-    }
+    withMachine(ep, [&](auto &connection) {
+        switch (kind) {
+        case CallKind::Listen:
+            result = connection.listen(now);
+            break;
+        case CallKind::Connect:
+            result = connection.connect(now, ep.remotePort);
+            break;
+        case CallKind::Send:
+            result = connection.send(now, std::span<const std::uint8_t>(data));
+            call.data = data;
+            break;
+        case CallKind::Receive:
+            // The connection reports what it hands over as DataDelivered.
+            connection.receive(now,
+                               receiveBytes == 0 ? std::numeric_limits<std::size_t>::max() : receiveBytes);
+            break;
+        case CallKind::Close:
+            result = connection.close(now);
+            break;
+        case CallKind::Abort:
+            result = connection.abort(now);
+            break;
+        case CallKind::Crash:
+        case CallKind::Restart:
+            break;
+        }
+    });
     call.callOk = result.ok;
     call.text = result.error;
 
     if (kind == CallKind::Crash || kind == CallKind::Restart) {
-        crash(ep);
+        crash(ep, isn);
         // A restarted server listens again, as a daemon that is started after a crash would.
-        if (kind == CallKind::Restart && side == Side::Server) result = ep.connection->listen(now);
+        if (kind == CallKind::Restart && side == Side::Server)
+            result = withMachine(ep, [&](auto &machine) { return machine.listen(now); });
     }
     drain(ep);
     return result;

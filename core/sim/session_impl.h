@@ -4,6 +4,7 @@
 #include "sim/event_queue.h"
 #include "sim/link.h"
 #include "sim/session.h"
+#include "variant/two_way_endpoint.h"
 
 #include <array>
 #include <cstdint>
@@ -19,6 +20,7 @@ enum QueueKind : std::uint32_t {
     kArrival,       // index: flight slot, tag: the flight's generation
     kLinkDrop,      // index: flight slot, tag: the flight's generation
     kTimer,         // index: endpoint, tag: the endpoint's timer generation
+    kHeartbeat,     // index: scenario.heartbeats, tag: 0 the sender's beat, 1 the monitor's check
 };
 
 constexpr std::size_t kTimerKinds = 3;
@@ -52,6 +54,10 @@ struct ArmedTimer {
 
 struct Endpoint {
     std::optional<Connection> connection;
+    // Set when the scenario gives this side a hypothetical machine; it then replaces `connection` (which
+    // stays a CLOSED placeholder for Session::endpoint()).
+    std::optional<TwoWayHandshakeEndpoint> hypothetical;
+    std::size_t received = 0; // bytes handed to the application, for receivedBytes triggers
     Side side = Side::Client;
     int conn = 0;
     std::uint16_t localPort = 0;
@@ -59,6 +65,14 @@ struct Endpoint {
     std::uint64_t timerGeneration = 0;
     std::optional<TimeUs> queuedDeadline; // the deadline a live kTimer entry is queued for
     std::array<ArmedTimer, kTimerKinds> timers{};
+};
+
+// The progress of one scenario heartbeat (sim/scenario.h).
+struct HeartbeatRun {
+    bool sending = false;    // the sender's beats are queued
+    bool monitoring = false; // the monitor's checks are queued
+    int missed = 0;          // periods in a row without a byte from the sender
+    std::size_t seen = 0;    // the monitor's received count at its last check
 };
 
 } // namespace tcplab::detail
@@ -84,6 +98,8 @@ struct Session::Impl {
     std::uint64_t delivering = 0;    // the segment being handled, for the endpoint's SegmentDiscarded
     bool deliveringRetransmission = false;
     std::vector<Intent> intents;
+    std::vector<bool> triggerFired; // per scenario call
+    std::vector<detail::HeartbeatRun> heartbeatRuns;
 
     void start();
     Endpoint &endpointAt(Side side, int conn) { return endpoints[index(side, conn)]; }
@@ -129,8 +145,23 @@ struct Session::Impl {
 
     // User calls, scheduled or interactive.
     CallResult perform(Side side, CallKind kind, int conn, const std::vector<std::uint8_t> &data,
-                       std::size_t receiveBytes);
-    void crash(Endpoint &ep);
+                       std::size_t receiveBytes, std::optional<std::uint32_t> isn = std::nullopt);
+    void crash(Endpoint &ep, std::optional<std::uint32_t> isn = std::nullopt);
+
+    // Calls `f` with the side's machine: the TCP connection, or the hypothetical variant that replaces it.
+    // Both speak the same polled interface, so the event loop does not care which it drives.
+    template <typename F> static decltype(auto) withMachine(Endpoint &ep, F &&f)
+    {
+        if (ep.hypothetical) return f(*ep.hypothetical);
+        return f(*ep.connection);
+    }
+
+    // Reactive application behaviour (session_react.cpp): triggers and heartbeats.
+    void createMachine(Endpoint &ep, std::optional<std::uint32_t> isn = std::nullopt, bool announce = false);
+    void reactToState(const Endpoint &ep, TcpState entered);
+    void reactToData(Endpoint &ep, std::size_t bytes);
+    void fireTrigger(std::size_t call);
+    void heartbeat(std::uint32_t index, bool check);
 };
 
 } // namespace tcplab
