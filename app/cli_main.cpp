@@ -1,5 +1,6 @@
 // tcplab-cli: the core without Qt. Command-line parsing and file I/O only; everything else is the core's.
 #include "cli_conform.h"
+#include "cli_kernel.h"
 #include "cli_lessons.h"
 #include "cli_loopback.h"
 #include "cli_pcap.h"
@@ -46,6 +47,7 @@ constexpr Command kCommands[] = {
     {"pcap", "list a capture's TCP conversations, or one conversation's segments", pcapCommand},
     {"list", "list the built-in lessons: ID, tab, title", cli::listLessons},
     {"check", "check every built-in lesson (or the files given) against the core", cli::checkLessons},
+    {"kernel", "watch the kernel's own TCP run the default calls on 127.0.0.1 (docs/kernel.md)", cli::runKernel},
     {"help", "show this help", helpCommand},
 };
 
