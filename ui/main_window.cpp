@@ -75,6 +75,7 @@ MainWindow::MainWindow(SessionController &controller, QWidget *parent)
     connect(&m_controller, &SessionController::timeChanged, this, &MainWindow::showTime);
     connect(&m_controller, &SessionController::traceChanged, this, &MainWindow::showTime);
     connect(&m_controller, &SessionController::intentRecorded, this, &MainWindow::showTimeline);
+    connect(&m_controller, &SessionController::scenarioLoaded, this, &MainWindow::showTimeline);
     connect(&m_controller, &SessionController::speedChanged, this, &MainWindow::showSpeed);
     connect(&m_controller, &SessionController::segmentDropped, this, &MainWindow::showDropped);
     connect(m_view, &SequenceView::followingChanged, this, &MainWindow::showFollowing);

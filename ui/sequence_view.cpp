@@ -48,6 +48,11 @@ SequenceView::SequenceView(SessionController &controller, QWidget *parent)
     connect(this, &QCustomPlot::mouseDoubleClick, this, &SequenceView::resetTimeRange);
     connect(this, &QCustomPlot::mouseWheel, this, [this] { setUserRange(true); });
     connect(&m_controller, &SessionController::segmentSelected, this, &SequenceView::showSelection);
+    // Another scenario: other ports in the headers, another length of session.
+    connect(&m_controller, &SessionController::scenarioLoaded, this, [this] {
+        retranslateUi();
+        resetTimeRange();
+    });
 
     rebuildModel();
     showTime(m_controller.currentTime());
