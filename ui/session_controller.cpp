@@ -26,6 +26,7 @@ void SessionController::loadScenario(Scenario scenario)
     pause();
     m_scenario = std::move(scenario);
     m_intents.clear();
+    m_nextIntent = 0;
     m_endTime.reset();
     m_session = Session(m_scenario);
     m_session.runUntil(0);
@@ -106,7 +107,9 @@ void SessionController::stepForward()
     // Events that record nothing (a timer that was cancelled) are passed over: a step always lands on a
     // time that the trace shows.
     while (auto next = m_session.nextEventTime()) {
-        m_session.runUntil(std::max(*next, currentTime()));
+        // An intent made earlier (and stepped back over) happens again at its time, like any event.
+        if (m_nextIntent < m_intents.size()) next = std::min(*next, m_intents[m_nextIntent].at);
+        advanceSession(std::max(*next, currentTime()));
         if (trace().size() > sizeBefore && currentTime() > before) break;
     }
     notifyChanges(sizeBefore, before);
@@ -200,7 +203,8 @@ bool SessionController::applyIntent(const std::function<bool()> &act)
         // After the last intent made at or before this time: a replay applies them in this order.
         auto at = std::upper_bound(m_intents.begin(), m_intents.end(), intent.at,
                                    [](TimeUs t, const Intent &i) { return t < i.at; });
-        m_intents.insert(at, intent);
+        // Every intent up to this one has been applied to the session (they are no later than now).
+        m_nextIntent = std::size_t(m_intents.insert(at, intent) - m_intents.begin()) + 1;
     }
     m_endTime.reset();
     notifyChanges(sizeBefore, before);
@@ -230,7 +234,7 @@ void SessionController::runTo(TimeUs t)
 {
     const TimeUs before = currentTime();
     const std::size_t sizeBefore = trace().size();
-    if (t > before) m_session.runUntil(t);
+    if (t > before) advanceSession(t);
     notifyChanges(sizeBefore, before);
 }
 
@@ -238,8 +242,40 @@ void SessionController::replayTo(TimeUs t)
 {
     const TimeUs before = currentTime();
     m_session = Session::replay(m_scenario, m_intents, t);
+    // Session::replay applies the intents made at or before `t`; those after wait for advanceSession.
+    m_nextIntent = std::size_t(std::upper_bound(m_intents.begin(), m_intents.end(), t,
+                                                [](TimeUs at, const Intent &i) { return at < i.at; }) -
+                               m_intents.begin());
     emit traceChanged();
     if (currentTime() != before) emit timeChanged(currentTime());
+}
+
+void SessionController::advanceSession(TimeUs t)
+{
+    while (m_nextIntent < m_intents.size() && m_intents[m_nextIntent].at <= t) {
+        const Intent &intent = m_intents[m_nextIntent++];
+        m_session.runUntil(std::max(intent.at, currentTime()));
+        // As Session::replay does: an intent that no longer applies (the segment is not on the wire in
+        // this run) changes nothing.
+        switch (intent.kind) {
+        case Intent::Kind::DropSegment:
+            m_session.dropSegment(intent.segmentId);
+            break;
+        case Intent::Kind::DuplicateSegment:
+            m_session.duplicateSegment(intent.segmentId);
+            break;
+        case Intent::Kind::DelaySegment:
+            m_session.delaySegment(intent.segmentId, intent.extraDelay);
+            break;
+        case Intent::Kind::DropNextFrom:
+            m_session.dropNextFrom(intent.side);
+            break;
+        case Intent::Kind::Call:
+            m_session.call(intent.side, intent.call.call, intent.call.data, intent.call.conn);
+            break;
+        }
+    }
+    m_session.runUntil(t);
 }
 
 void SessionController::setPlaying(bool playing)

@@ -100,6 +100,9 @@ signals:
 private:
     void advanceFrame();
     void runTo(TimeUs t);
+    // Session::runUntil(t), applying on the way the intents still ahead in m_intents (made before a step
+    // back), so that going forward again repeats them as a replay would.
+    void advanceSession(TimeUs t);
     void replayTo(TimeUs t);
     void setPlaying(bool playing);
     void notifyChanges(std::size_t traceSizeBefore, TimeUs timeBefore);
@@ -109,6 +112,7 @@ private:
     Scenario m_scenario;
     Session m_session;
     std::vector<Intent> m_intents; // every intent so far, replayed on the way back
+    std::size_t m_nextIntent = 0;  // m_intents before this index are applied to m_session
     void probeToEnd() const;
 
     mutable std::optional<TimeUs> m_endTime; // with m_plannedTimes: the probe's answers, until an intent

@@ -160,6 +160,41 @@ private slots:
         QCOMPARE(controller.trace().size(), withDrop.size());
         QCOMPARE(countKind(controller.trace(), TraceKind::SegmentDropped), std::size_t(1));
     }
+
+    void goingForwardAgainRepeatsAnIntentSteppedBackOver()
+    {
+        SessionController controller(defaultScenario());
+        const auto id = runUntilSegmentInFlight(controller);
+        QVERIFY(id);
+        QVERIFY(controller.delaySegment(*id, 200 * kMillisecond));
+        controller.jumpToEnd();
+        const Trace withDelay = controller.trace();
+        // Back before the delay, then forward by steps and by a seek: the same trace, event for event.
+        controller.jumpToStart();
+        while (controller.currentTime() < withDelay.events().back().t)
+            controller.stepForward();
+        QCOMPARE(controller.trace().size(), withDelay.size());
+        controller.jumpToStart();
+        controller.seek(withDelay.events().back().t);
+        QCOMPARE(controller.trace().size(), withDelay.size());
+        for (std::size_t i = 0; i < withDelay.size(); ++i) {
+            QCOMPARE(controller.trace()[i].t, withDelay[i].t);
+            QVERIFY(controller.trace()[i].kind == withDelay[i].kind);
+        }
+    }
+
+    void selectionIsKeptAndSignalledOnce()
+    {
+        SessionController controller(defaultScenario());
+        QSignalSpy spy(&controller, &SessionController::segmentSelected);
+        controller.selectSegment(3);
+        controller.selectSegment(3);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(controller.selectedSegment(), quint64(3));
+        controller.jumpToEnd();
+        controller.jumpToStart();
+        QCOMPARE(controller.selectedSegment(), quint64(3)); // ids are stable across replays
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSessionController)
