@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include <algorithm>
@@ -163,6 +164,69 @@ private slots:
         const SequenceArrow *arrow = view.diagram().model().arrow(*id);
         QVERIFY(arrow);
         QVERIFY(arrow->fate == SequenceArrow::Fate::Dropped);
+        // And selects it, for the packet inspector.
+        QCOMPARE(controller.selectedSegment(), *id);
+    }
+
+    void clickOnAnInFlightSynLosesItAndTheRtoRetransmitsIt_rfc6298()
+    {
+        // Only the handshake: nobody closes, so the client's RTO runs out.
+        Scenario scenario = defaultScenario();
+        scenario.calls.resize(2);
+        SessionController controller(scenario);
+        MainWindow window(controller);
+        openWindow(window);
+        SequenceView &view = window.sequenceView();
+        controller.stepForward(); // LISTEN, then CONNECT sends the SYN
+        while (controller.session().inFlight().empty())
+            controller.stepForward();
+        const InFlight syn = controller.session().inFlight().front();
+        QVERIFY(syn.segment.flags & kSyn);
+        controller.seek(syn.sentAt + (syn.arrival - syn.sentAt) / 2);
+        view.replot(QCustomPlot::rpImmediateRefresh);
+        const auto packet = view.diagram().packetPixel(syn.segmentId);
+        QVERIFY(packet);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, packet->toPoint());
+        QVERIFY(view.diagram().model().arrow(syn.segmentId)->fate == SequenceArrow::Fate::Dropped);
+
+        controller.seek(syn.sentAt + 3 * kSecond);
+        const TraceEvent *armed = nullptr, *again = nullptr;
+        for (const TraceEvent &event : controller.trace().events()) {
+            if (!armed && event.kind == TraceKind::TimerArmed && event.timer == TimerKind::Retransmission &&
+                event.side == Side::Client)
+                armed = &event;
+            if (!again && event.kind == TraceKind::SegmentSent && event.retransmission) again = &event;
+        }
+        QVERIFY(armed && again);
+        QCOMPARE(again->side, Side::Client);
+        QCOMPARE(again->segment.seq, syn.segment.seq);
+        QVERIFY(again->segment.flags & kSyn);
+        QCOMPARE(armed->duration, kSecond); // RFC 6298 §2.1: 1 s before any RTT is measured
+        QCOMPARE(again->t, syn.sentAt + kSecond);
+        // The diagram shows it as a retransmission.
+        const SequenceArrow *arrow = view.diagram().model().arrow(again->segmentId);
+        QVERIFY(arrow && arrow->retransmission);
+    }
+
+    void clickOnAnyArrowSelectsIt()
+    {
+        SessionController controller(defaultScenario());
+        MainWindow window(controller);
+        openWindow(window);
+        SequenceView &view = window.sequenceView();
+        QSignalSpy selected(&view, &SequenceView::segmentSelected);
+        controller.jumpToEnd();
+        view.replot(QCustomPlot::rpImmediateRefresh);
+        const SequenceArrow &arrow = view.diagram().model().arrows.at(2);
+        QVERIFY(arrow.fate == SequenceArrow::Fate::Delivered);
+        const QPointF middle = view.diagram().pixelAt((arrow.sentAt + arrow.endAt) / 2, arrow.from, 0.5);
+        const std::size_t traceSize = controller.trace().size();
+        QTest::mouseClick(&view, Qt::LeftButton, {}, middle.toPoint());
+        QCOMPARE(controller.selectedSegment(), arrow.segmentId);
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.first().first().toULongLong(), arrow.segmentId);
+        QCOMPARE(view.diagram().selectedSegment(), arrow.segmentId);
+        QCOMPARE(controller.trace().size(), traceSize); // selecting changes nothing in the session
     }
 };
 

@@ -43,6 +43,20 @@ TraceEvent ofSegment(TraceKind kind, TimeUs t, Side side, std::uint64_t id)
     return event;
 }
 
+TraceEvent timerTraceEvent(TraceKind kind, TimeUs t, Side side, TimerKind timer, TimeUs duration = 0,
+                           int attempt = 0)
+{
+    TraceEvent event;
+    event.t = t;
+    event.kind = kind;
+    event.side = side;
+    event.timer = timer;
+    event.duration = duration;
+    event.deadline = t + duration;
+    event.attempt = attempt;
+    return event;
+}
+
 TraceEvent stateChanged(TimeUs t, Side side, TcpState from, TcpState to)
 {
     TraceEvent event;
@@ -149,6 +163,82 @@ private slots:
         QCOMPARE(model.bands[2].state, TcpState::Closed);
         QCOMPARE(model.bands[2].end, TimeUs(20'000));
         QCOMPARE(model.bands[3].state, TcpState::Listen);
+    }
+
+    void relativeNumbersSubtractEachSidesIsn()
+    {
+        Trace trace;
+        trace.append(sent(0, Side::Client, 1, 50'000, makeSegment(kSyn, 1000, 0)));
+        trace.append(sent(50'000, Side::Server, 2, 100'000, makeSegment(kSyn | kAck, 5000, 1001)));
+        trace.append(sent(100'000, Side::Client, 3, 150'000, makeSegment(kAck, 1001, 5001, 5)));
+        const SequenceModel model = buildSequenceModel(trace, {}, SeqNumbers::Relative);
+        // As Wireshark writes them: the SYN is 0, the first byte 1, each side from its own ISN.
+        QCOMPARE(model.arrows[0].label, QStringLiteral("SYN seq=0"));
+        QCOMPARE(model.arrows[1].label, QStringLiteral("SYN|ACK seq=0 ack=1"));
+        QCOMPARE(model.arrows[2].label, QStringLiteral("ACK seq=1 ack=1 len=5"));
+        // Sequence space wraps (RFC 9293 §3.4): an ISN near 2^32 still gives small relative numbers.
+        Trace wrapped;
+        wrapped.append(sent(0, Side::Client, 1, 50'000, makeSegment(kSyn, 0xFFFFFFF0u, 0)));
+        wrapped.append(sent(10, Side::Client, 2, 50'000, makeSegment(kAck, 0x00000005u, 0)));
+        QCOMPARE(buildSequenceModel(wrapped, {}, SeqNumbers::Relative).arrows[1].label,
+                 QStringLiteral("ACK seq=21 ack=0"));
+    }
+
+    void timersRunFromArmingToCancelOrFire()
+    {
+        Trace trace;
+        trace.append(
+            timerTraceEvent(TraceKind::TimerArmed, 0, Side::Client, TimerKind::Retransmission, 1'000'000));
+        trace.append(
+            timerTraceEvent(TraceKind::TimerFired, 1'000'000, Side::Client, TimerKind::Retransmission));
+        trace.append(timerTraceEvent(TraceKind::TimerArmed, 1'000'000, Side::Client,
+                                     TimerKind::Retransmission, 2'000'000, 1));
+        trace.append(
+            timerTraceEvent(TraceKind::TimerCancelled, 1'100'000, Side::Client, TimerKind::Retransmission));
+        trace.append(
+            timerTraceEvent(TraceKind::TimerArmed, 1'200'000, Side::Server, TimerKind::TimeWait, 4'000'000));
+        const SequenceModel model = buildSequenceModel(trace);
+        QCOMPARE(model.timers.size(), std::size_t(3));
+        QCOMPARE(model.timers[0].end, SequenceTimer::End::Fired);
+        QCOMPARE(model.timers[0].barEnd(), TimeUs(1'000'000));
+        QCOMPARE(model.timers[1].end, SequenceTimer::End::Cancelled);
+        QCOMPARE(model.timers[1].attempt, 1);
+        QCOMPARE(model.timers[1].barEnd(), TimeUs(1'100'000));
+        // Still running: the bar goes to the deadline.
+        QCOMPARE(model.timers[2].end, SequenceTimer::End::Running);
+        QCOMPARE(model.timers[2].barEnd(), TimeUs(5'200'000));
+        QCOMPARE(model.longestTimer, TimeUs(4'000'000));
+    }
+
+    void delayedSegmentArrivesLater()
+    {
+        Trace trace;
+        trace.append(sent(0, Side::Client, 1, 50'000, makeSegment(kSyn, 1000, 0)));
+        TraceEvent note;
+        note.t = 20'000;
+        note.kind = TraceKind::Note;
+        note.segmentId = 1;
+        note.arrival = 250'000;
+        trace.append(note);
+        const SequenceModel model = buildSequenceModel(trace);
+        QCOMPARE(model.arrows[0].reachAt, TimeUs(250'000));
+        QCOMPARE(model.arrows[0].delayedBy, TimeUs(200'000));
+    }
+
+    void arrowsBetweenFindsEveryArrowReachingTheRange()
+    {
+        Trace trace;
+        for (int i = 0; i < 100; ++i)
+            trace.append(sent(i * 10'000, Side::Client, std::uint64_t(i + 1), i * 10'000 + 50'000,
+                              makeSegment(kAck, 1000, 0)));
+        const SequenceModel model = buildSequenceModel(trace);
+        const auto [first, last] = arrowsBetween(model, 300'000, 400'000);
+        for (std::size_t i = 0; i < model.arrows.size(); ++i) {
+            const SequenceArrow &a = model.arrows[i];
+            const bool reaches = a.sentAt <= 400'000 && a.reachAt >= 300'000;
+            if (reaches) QVERIFY(i >= first && i < last);
+        }
+        QVERIFY(last - first <= 16); // and not many more
     }
 };
 
