@@ -46,12 +46,27 @@ std::optional<QSize> parseSize(const QString &text)
     return QSize(width, height);
 }
 
+// Runs the session until segment `id` is half-way across, and drops it there.
+bool dropHalfWay(tcplab::ui::SessionController &controller, quint64 id)
+{
+    while (controller.currentTime() < controller.endTime()) {
+        for (const tcplab::InFlight &flight : controller.session().inFlight()) {
+            if (flight.segmentId != id) continue;
+            controller.seek(flight.sentAt + (flight.arrival - flight.sentAt) / 2);
+            return controller.dropSegment(id);
+        }
+        controller.stepForward();
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tcplab"));
+    QApplication::setOrganizationName(QStringLiteral("tcplab"));
     QApplication::setApplicationVersion(QStringLiteral(TCPLAB_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("tcplab"));
 
@@ -92,7 +107,20 @@ int main(int argc, char *argv[])
         QStringLiteral("size"),
         QCoreApplication::translate("main", "Window size in pixels (default: 1600x1000)."),
         QStringLiteral("WxH"), QStringLiteral("1600x1000"));
-    parser.addOptions({langOption, screenshotOption, atOption, seedOption, profileOption, sizeOption});
+    const QCommandLineOption dropOption(
+        QStringLiteral("drop-segment"),
+        QCoreApplication::translate(
+            "main", "With --screenshot: lose segment <N> half-way on the wire, as a click on it would."),
+        QStringLiteral("N"));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select-segment"),
+        QCoreApplication::translate("main", "With --screenshot: select segment <N>, as a click on it would."),
+        QStringLiteral("N"));
+    const QCommandLineOption relativeOption(
+        QStringLiteral("relative-numbers"),
+        QCoreApplication::translate("main", "Show sequence numbers relative to each side's ISN."));
+    parser.addOptions({langOption, screenshotOption, atOption, seedOption, profileOption, sizeOption,
+                       dropOption, selectOption, relativeOption});
     parser.process(app);
 
     if (!languageOk)
@@ -121,7 +149,17 @@ int main(int argc, char *argv[])
     tcplab::ui::SessionController controller(tcplab::defaultScenario(profile, seed));
     tcplab::ui::MainWindow window(controller);
 
+    // For this run only: the remembered setting stays as the user left it.
+    if (parser.isSet(relativeOption)) window.sequenceView().setSeqNumbers(tcplab::ui::SeqNumbers::Relative);
     if (parser.isSet(screenshotOption)) {
+        if (parser.isSet(dropOption)) {
+            bool dropOk = false;
+            const quint64 id = parser.value(dropOption).toULongLong(&dropOk);
+            if (!dropOk || !dropHalfWay(controller, id))
+                return fail(QCoreApplication::translate("main", "segment %1 is never on the wire")
+                                .arg(parser.value(dropOption)));
+        }
+        if (parser.isSet(selectOption)) controller.selectSegment(parser.value(selectOption).toULongLong());
         if (at)
             controller.seek(*at);
         else
