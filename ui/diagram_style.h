@@ -28,11 +28,10 @@ constexpr double kArrowHeadHalfWidth = 6.5;
 constexpr double kPacketRadius = 8.0;
 constexpr double kBandHalfWidth = 9.0;
 constexpr double kCrossHalfSize = 10.0;
-// Timer bars stand outside the state band, one lane per timer kind that can overlap another.
+// Timer bars stand outside the state band, a lane for each timer kind the session uses.
 constexpr double kTimerBarWidth = 8.0;
 constexpr double kTimerLaneWidth = 34.0;
 constexpr double kTimerGap = 5.0; // between the band and the first lane
-constexpr int kTimerLanes = 2;    // RTO and 2·MSL share lane 0 (never run together); keep-alive has lane 1
 constexpr double kSelectionHalo = 9.0;
 
 } // namespace tcplab::ui::style

@@ -52,10 +52,9 @@ void SequenceDiagram::setModel(SequenceModel model)
 {
     m_model = std::move(model);
     // The state labels stand beyond the timer lanes in use.
-    bool keepAlive = false;
-    for (const SequenceTimer &timer : m_model.timers)
-        keepAlive = keepAlive || timer.kind == TimerKind::KeepAlive;
-    const int lanes = m_model.timers.empty() ? 0 : keepAlive ? 2 : 1;
+    m_timerLanes = SequenceTimerPainter::lanesFor(m_model);
+    const int lanes =
+        m_model.timers.empty() ? 0 : *std::max_element(m_timerLanes.begin(), m_timerLanes.end()) + 1;
     m_stateLabelOffset = 12.0 + (lanes > 0 ? style::kTimerGap : 0.0) + lanes * style::kTimerLaneWidth;
 }
 
@@ -151,7 +150,8 @@ std::optional<std::uint64_t> SequenceDiagram::arrowAt(const QPointF &pixel, doub
 std::optional<std::size_t> SequenceDiagram::timerAt(const QPointF &pixel) const
 {
     const SequenceTimerPainter timers(
-        m_model, m_now, [this](TimeUs t, Side side) { return pixelAt(t, side, 0.0); }, m_timerFont);
+        m_model, m_now, [this](TimeUs t, Side side) { return pixelAt(t, side, 0.0); }, m_timerFont,
+        m_timerLanes);
     const auto [from, to] = visibleTimes();
     const auto [first, last] = timersBetween(m_model, from, to);
     for (std::size_t i = first; i < last; ++i) {
@@ -236,7 +236,8 @@ void SequenceDiagram::drawTimers(QCPPainter *painter) const
     const auto [from, to] = visibleTimes();
     const auto [first, last] = timersBetween(m_model, from, to);
     const SequenceTimerPainter timers(
-        m_model, m_now, [this](TimeUs t, Side side) { return pixelAt(t, side, 0.0); }, m_timerFont);
+        m_model, m_now, [this](TimeUs t, Side side) { return pixelAt(t, side, 0.0); }, m_timerFont,
+        m_timerLanes);
     timers.draw(painter, first, last, clipRect());
 }
 
@@ -382,7 +383,7 @@ void SequenceDiagram::drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, c
     if (arrow.fate == SequenceArrow::Fate::Dropped) {
         // Why it was lost, in the trace's words: a click, a link rule's label.
         text += QLatin1Char(' ') + tr("(lost)");
-        if (!arrow.dropReason.isEmpty()) text += QStringLiteral(": ") + arrow.dropReason;
+        if (!arrow.dropReason.isEmpty()) text += QStringLiteral(": ") + dropReasonText(arrow.dropReason);
     }
 
     const QFontMetricsF metrics(m_labelFont);
@@ -403,6 +404,18 @@ void SequenceDiagram::drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, c
     painter->setPen(colour);
     painter->drawText(box, Qt::AlignCenter, text);
     painter->restore();
+}
+
+QString SequenceDiagram::dropReasonText(const QString &reason)
+{
+    if (reason == QLatin1String("dropped by user")) return tr("you dropped it");
+    if (reason == QLatin1String("dropped by user (next from client)"))
+        return tr("you dropped the client's next segment");
+    if (reason == QLatin1String("dropped by user (next from server)"))
+        return tr("you dropped the server's next segment");
+    if (reason.startsWith(QLatin1String("rule: "))) return tr("link rule: %1").arg(reason.mid(6));
+    if (reason == QLatin1String("dropped")) return tr("dropped by the link");
+    return reason;
 }
 
 void SequenceDiagram::drawStateMarks(QCPPainter *painter) const

@@ -10,6 +10,7 @@
 
 #include <QFont>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 
@@ -60,6 +61,8 @@ public:
     std::optional<std::uint64_t> arrowAt(const QPointF &pixel, double tolerance = 10.0) const;
     // The timer bar under `pixel`, if any (index into model().timers).
     std::optional<std::size_t> timerAt(const QPointF &pixel) const;
+    // A drop's reason from the trace (fixed English wording) in the interface's language.
+    static QString dropReasonText(const QString &reason);
     // The times the axis shows now.
     std::pair<TimeUs, TimeUs> visibleTimes() const;
 
@@ -101,6 +104,7 @@ private:
     QFont m_timerFont;
     std::uint64_t m_selected = 0;
     double m_stateLabelOffset = 12.0;
+    std::array<int, 3> m_timerLanes{};
     int m_drawnArrows = 0;
     int m_drawnLabels = 0;
 };

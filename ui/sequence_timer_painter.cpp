@@ -12,9 +12,22 @@
 namespace tcplab::ui {
 
 SequenceTimerPainter::SequenceTimerPainter(const SequenceModel &model, TimeUs now, LifelineMap lifelineAt,
-                                           QFont font)
-    : m_model(model), m_now(now), m_lifelineAt(std::move(lifelineAt)), m_font(std::move(font))
+                                           QFont font, Lanes lanes)
+    : m_model(model), m_now(now), m_lifelineAt(std::move(lifelineAt)), m_font(std::move(font)), m_lanes(lanes)
 {
+}
+
+SequenceTimerPainter::Lanes SequenceTimerPainter::lanesFor(const SequenceModel &model)
+{
+    // A lane per kind, so that a short RTO just before TIME_WAIT still has room to say what it is.
+    std::array<bool, 3> present{};
+    for (const SequenceTimer &timer : model.timers)
+        present[std::size_t(timer.kind)] = true;
+    Lanes lanes{};
+    int next = 0;
+    for (std::size_t kind = 0; kind < lanes.size(); ++kind)
+        lanes[kind] = present[kind] ? next++ : 0;
+    return lanes;
 }
 
 QString SequenceTimerPainter::text(const SequenceTimer &timer)

@@ -11,6 +11,7 @@
 #include <QRect>
 #include <QString>
 
+#include <array>
 #include <functional>
 
 class QPainter;
@@ -24,14 +25,19 @@ public:
     // `lifelineAt(t, side)` maps a time on a side's lifeline to its pixel.
     using LifelineMap = std::function<QPointF(TimeUs, Side)>;
 
-    SequenceTimerPainter(const SequenceModel &model, TimeUs now, LifelineMap lifelineAt, QFont font);
+    // Which lane (0 nearest the lifeline) each timer kind takes; kinds absent from the model take none.
+    using Lanes = std::array<int, 3>;
+    static Lanes lanesFor(const SequenceModel &model);
+
+    SequenceTimerPainter(const SequenceModel &model, TimeUs now, LifelineMap lifelineAt, QFont font,
+                         Lanes lanes);
 
     // Draws the timers [first, last) of the model, clipped to `clip`.
     void draw(QPainter *painter, std::size_t first, std::size_t last, const QRect &clip) const;
 
     // What a timer's bar says: "RTO 1 s", "RTO 2 s (#2)", "2·MSL 4 s", "keep-alive 75 s (probe 1)".
     static QString text(const SequenceTimer &timer);
-    static int lane(TimerKind kind) { return kind == TimerKind::KeepAlive ? 1 : 0; }
+    int lane(TimerKind kind) const { return m_lanes[std::size_t(kind)]; }
     // The bar's rectangle in pixels, its lower edge at `end` (the bar as far as it is drawn).
     QRectF barRect(const SequenceTimer &timer, TimeUs end) const;
 
@@ -42,6 +48,7 @@ private:
     TimeUs m_now;
     LifelineMap m_lifelineAt;
     QFont m_font;
+    Lanes m_lanes;
 };
 
 } // namespace tcplab::ui
