@@ -13,6 +13,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <unordered_set>
 #include <utility>
 
 namespace tcplab::ui {
@@ -299,6 +300,7 @@ void SequenceDiagram::drawArrows(QCPPainter *painter)
     // take in at that scale anyway.
     const bool dense =
         double(clip.height()) / double(std::max<std::size_t>(1, last - first)) < kMinPixelsPerLabel;
+    std::unordered_set<std::uint64_t> drawnPixels;
     painter->save();
     if (dense) painter->setRenderHint(QPainter::Antialiasing, false);
     m_drawnArrows = 0;
@@ -328,6 +330,23 @@ void SequenceDiagram::drawArrows(QCPPainter *painter)
         const Qt::PenStyle line = arrow.retransmission ? Qt::DashLine
                                   : arrow.duplicateOf  ? Qt::DotLine
                                                        : Qt::SolidLine;
+        if (dense) {
+            // Thin lines without heads: the raster engine's fast path, and all a smear of arrows can show.
+            // Arrows that fall on the same pixels as one already drawn are drawn once: at a whole-session
+            // scale several arrows share each pixel row, and a line across the plot costs a thousand pixels.
+            const auto key = (std::uint64_t(arrow.from == Side::Server) << 62) |
+                             (std::uint64_t(std::uint32_t(qRound(tail.y())) & 0x7fffffff) << 31) |
+                             std::uint64_t(std::uint32_t(qRound(tip.y())) & 0x7fffffff);
+            if (arrow.fate != SequenceArrow::Fate::Dropped && !drawnPixels.insert(key).second) continue;
+            painter->setPen(QPen(colour, 0.0, line));
+            painter->drawLine(tail, tip);
+            if (arrow.fate == SequenceArrow::Fate::Dropped) {
+                painter->setPen(QPen(style::dropColor(), 2.0));
+                painter->drawLine(tip + QPointF(-4, -4), tip + QPointF(4, 4));
+                painter->drawLine(tip + QPointF(-4, 4), tip + QPointF(4, -4));
+            }
+            continue;
+        }
         painter->setPen(QPen(colour, style::kArrowWidth, line, Qt::RoundCap));
         painter->drawLine(tail, tip);
 
@@ -343,10 +362,8 @@ void SequenceDiagram::drawArrows(QCPPainter *painter)
         } else {
             drawArrowHead(painter, tail, tip, colour);
         }
-        if (!dense) {
-            labels.push_back({&arrow, QLineF(tail, labelEnd), int(lines.size())});
-            lines.emplace_back(tail, tip);
-        }
+        labels.push_back({&arrow, QLineF(tail, labelEnd), int(lines.size())});
+        lines.emplace_back(tail, tip);
     }
     // Labels last, on a white ground, placed so that they cover neither each other nor other arrows.
     LabelPlacer placer(std::move(lines), QRectF(clip));

@@ -65,9 +65,17 @@ void SequenceTimerPainter::draw(QPainter *painter, std::size_t first, std::size_
 {
     painter->save();
     painter->setFont(m_font);
+    // Bars closer than a line of text: no names, and no antialiasing (as for dense arrows).
+    const bool dense = double(clip.height()) / double(std::max<std::size_t>(1, last - first)) <
+                       QFontMetricsF(m_font).height();
+    if (dense) painter->setRenderHint(QPainter::Antialiasing, false);
     for (std::size_t i = first; i < last; ++i) {
         const SequenceTimer &timer = m_model.timers[i];
         if (timer.armedAt > m_now) continue;
+        if (dense) {
+            drawOne(painter, timer, 0.0);
+            continue;
+        }
         // The text may run down the lane until the next bar in it begins.
         double textRoom = clip.bottom() - m_lifelineAt(timer.armedAt, timer.side).y();
         for (std::size_t j = i + 1; j < m_model.timers.size(); ++j) {
@@ -117,6 +125,7 @@ void SequenceTimerPainter::drawOne(QPainter *painter, const SequenceTimer &timer
     }
 
     // The name along the bar, on its outer side, reading downwards.
+    if (textRoom <= 0.0) return;
     const QFontMetricsF metrics(m_font);
     const QString label = metrics.elidedText(text(timer), Qt::ElideRight, std::max(0.0, textRoom - 6.0));
     if (label.isEmpty() || label == QStringLiteral("…")) return;
