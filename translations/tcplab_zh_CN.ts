@@ -2,6 +2,276 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ExportCommandLine</name>
+    <message>
+        <source>Run the session to its end, write it to &lt;file&gt; and exit. The extension picks the format: .png .svg .pdf (the diagram), .jsonl .json .pcap (the trace), .mmd (Mermaid), .puml (PlantUML).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <source>cannot export %1: unknown extension (use one of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportWriter</name>
+    <message>
+        <source>Cannot export %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP sequence diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture could not be encoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SVG could not be drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Narrator</name>
+    <message>
+        <source>The client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 from %2 is lost on the way (%3): it never arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ignores the segment it received: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls %2, which is refused: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1&apos;s application reads %n byte(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 reports an error to its application: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends a keep-alive probe: an empty ACK with seq = %2, one below what the peer expects, so the peer must answer with an ACK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends RST (seq = %2): the connection is reset, nothing more is exchanged on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers SYN+ACK: seq = %2 is its own initial sequence number, ack = %3 is the peer&apos;s ISN + 1 (a SYN takes up one sequence number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends SYN with seq = %2, its initial sequence number (ISN). A SYN carries no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends FIN (seq = %2, ack = %3): it has no more data to send, but it can still receive (a half-close).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 sends its last %n byte(s) together with FIN (seq = %2, ack = %3).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 sends %n byte(s) of data: seq = %2 numbers the first byte, ack = %3 acknowledges what it has received.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sends ACK with ack = %2: it has received every byte before %2 and expects %2 next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retransmission: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restarts its retransmission timer with a doubled RTO of %2 (attempt %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waits 2·MSL = %2 in TIME_WAIT: long enough for its last ACK to be resent if it is lost, and for old segments of this connection to die out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 arms its keep-alive timer: %2 of silence before it probes the peer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s retransmission timer expires: no ACK came in time, so it sends the oldest unacknowledged segment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2·MSL has passed: %1 leaves TIME_WAIT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has heard nothing for the keep-alive interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls LISTEN (a passive open) and enters %2: it waits for a SYN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls CONNECT (an active open): it sends SYN and enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends data while listening: it must first open the connection, so it sends SYN and enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has finished sending too: it calls CLOSE, sends its FIN and enters %2, waiting for the ACK of that FIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls CLOSE: it sends FIN and enters %2. It will send no more data, but it can still receive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 calls CLOSE before the connection exists: it simply enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 aborts the connection: it sends RST if it was synchronized and enters %2 at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got a SYN while its own SYN is still unanswered: a simultaneous open. It answers SYN+ACK (ack = %2) and enters %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got a SYN, answers SYN+ACK (ack = %2) and enters %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got SYN+ACK acknowledging its SYN: it answers ACK (ack = %2) and enters %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got the ACK of its SYN: the three-way handshake is complete, it enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got the peer&apos;s FIN before the ACK of its own: both sides are closing at once. It ACKs the FIN and enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got the peer&apos;s FIN: it ACKs it (ack = %2) and enters %3, in case that ACK is lost and the FIN comes again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got FIN: the peer will send no more. It ACKs it (ack = %2) and enters %3; it may still send data of its own (a half-close).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s FIN is acknowledged: it enters %2 and waits for the peer&apos;s FIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s FIN is acknowledged: it enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s FIN is acknowledged: the connection is closed (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got the peer&apos;s FIN together with the ACK of its own FIN: it ACKs it and goes straight to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got RST: the connection attempt was not wanted (an old duplicate SYN), so it goes back to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got RST in answer to its SYN: connection refused, nobody listens on that port. It enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got an acceptable RST: the connection is reset, it enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s TIME_WAIT timer (2·MSL) expires: the connection is finally %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has retransmitted too often without an answer: it gives up, reports a timeout and enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s keep-alive probes went unanswered: it declares the peer dead and enters %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SequenceTimerPainter</name>
+    <message>
+        <source>RTO %1 (#%2)</source>
+        <translation>重传超时 %1（第 %2 次）</translation>
+    </message>
+    <message>
+        <source>RTO %1</source>
+        <translation>重传超时 %1</translation>
+    </message>
+    <message>
+        <source>2·MSL %1</source>
+        <translation>2·MSL %1</translation>
+    </message>
+    <message>
+        <source>keep-alive %1 (probe %2)</source>
+        <translation>保活 %1（第 %2 次探测）</translation>
+    </message>
+    <message>
+        <source>keep-alive %1</source>
+        <translation>保活 %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>tcplab — watch TCP open a connection (three-way handshake) and close it (four-way close).</source>
@@ -59,16 +329,365 @@
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>With --screenshot: lose segment &lt;N&gt; half-way on the wire, as a click on it would.</source>
+        <translation>与 --screenshot 一起使用：让报文段 &lt;N&gt; 在传输途中丢失，如同单击它一样。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: select segment &lt;N&gt;, as a click on it would.</source>
+        <translation>与 --screenshot 一起使用：选中报文段 &lt;N&gt;，如同单击它一样。</translation>
+    </message>
+    <message>
+        <source>Show sequence numbers relative to each side&apos;s ISN.</source>
+        <translation>显示相对于各方初始序号（ISN）的相对序号。</translation>
+    </message>
+    <message>
+        <source>Open the glossary of TCP terms (English and Chinese) at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment %1 is never on the wire</source>
+        <translation>报文段 %1 从未出现在线路上</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::ContrastView</name>
+    <message>
+        <source>Hypothetical two-way handshake (not TCP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::ControlsPanel</name>
+    <message>
+        <source>Hands-on controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data to send from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bytes SEND hands to TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passive open: wait for a peer&apos;s SYN (RFC 9293 §3.10.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active open: send SYN to the peer and start the three-way handshake (RFC 9293 §3.10.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the data to TCP; it goes out once the connection is established (RFC 9293 §3.10.2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No more data from this side: send FIN once the queued data is out, a half-close (RFC 9293 §3.10.4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the connection at once and tell the peer with RST (RFC 9293 §3.10.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a connection that is open or opening and not yet closed by this side; the state is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already under way in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs %2; the state is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 called %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 called %2, refused: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::DesktopIntegration</name>
+    <message>
+        <source>Start in presentation mode: full screen, high contrast, larger text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::ExportMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagram as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures show only the &amp;visible part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace as &amp;JSON lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace as p&amp;cap (Wireshark)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence as &amp;Mermaid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence as Plant&amp;UML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap captures (*.pcap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mermaid diagrams (*.mmd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PlantUML diagrams (*.puml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::GlossaryPanel</name>
+    <message>
+        <source>Glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter terms (e.g. TIME_WAIT, window, half-close)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terms of TCP connection management in English and Chinese (F1, Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::HexView</name>
+    <message>
+        <source>Segment bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment&apos;s wire bytes in hexadecimal, 16 a row, with an ASCII column</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::LessonPicker</name>
+    <message>
+        <source>The lesson file could not be read:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lesson file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons (*.lesson);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lesson &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::LessonPlayer</name>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson steps so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lesson open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one from the Lessons menu (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::LessonText</name>
+    <message>
+        <source>en</source>
+        <comment>The code of this translation&apos;s language: zh in Chinese, en in English</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::LessonUi</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lesson… (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quiz mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop at each of the lesson&apos;s questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;packetdrill script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::MainWindow</name>
     <message>
         <source>tcplab — TCP Handshake Lab</source>
         <translation>tcplab — TCP 握手实验室</translation>
-    </message>
-    <message>
-        <source>Click a segment in flight to lose it.   Space: play/pause   ←/→: previous/next event   Home/End: start/end</source>
-        <translation>单击传输途中的报文段可使其丢失。   空格：播放/暂停   ←/→：上一个/下一个事件   Home/End：开头/结尾</translation>
     </message>
     <message>
         <source>Start</source>
@@ -99,10 +718,6 @@
         <translation>速度：</translation>
     </message>
     <message>
-        <source>Virtual time per second of real time</source>
-        <translation>每秒真实时间对应的虚拟时间</translation>
-    </message>
-    <message>
         <source>Virtual time now / when the session ends</source>
         <translation>当前虚拟时间 / 会话结束的时间</translation>
     </message>
@@ -118,6 +733,565 @@
         <source>Segment #%1 was lost on the wire (you dropped it).</source>
         <translation>报文段 #%1 在传输途中丢失（由你丢弃）。</translation>
     </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Jump to the start</source>
+        <translation>跳到开头</translation>
+    </message>
+    <message>
+        <source>Step back to the previous event</source>
+        <translation>退回到上一个事件</translation>
+    </message>
+    <message>
+        <source>Step forward to the next event</source>
+        <translation>前进到下一个事件</translation>
+    </message>
+    <message>
+        <source>Jump to the end</source>
+        <translation>跳到结尾</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Follow the current time again</source>
+        <translation>重新跟随当前时间</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>向上翻页</translation>
+    </message>
+    <message>
+        <source>Show earlier times</source>
+        <translation>显示更早的时间</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>向下翻页</translation>
+    </message>
+    <message>
+        <source>Show later times</source>
+        <translation>显示更晚的时间</translation>
+    </message>
+    <message>
+        <source>Relative numbers</source>
+        <translation>相对序号</translation>
+    </message>
+    <message>
+        <source>Sequence and acknowledgment numbers relative to each side&apos;s ISN</source>
+        <translation>序号和确认号相对于各方的初始序号（ISN）</translation>
+    </message>
+    <message>
+        <source>Lose client&apos;s next</source>
+        <translation>丢弃客户端的下一个</translation>
+    </message>
+    <message>
+        <source>The link loses the next segment the client sends</source>
+        <translation>链路丢弃客户端发送的下一个报文段</translation>
+    </message>
+    <message>
+        <source>Lose server&apos;s next</source>
+        <translation>丢弃服务器的下一个</translation>
+    </message>
+    <message>
+        <source>The link loses the next segment the server sends</source>
+        <translation>链路丢弃服务器发送的下一个报文段</translation>
+    </message>
+    <message>
+        <source>Virtual time per second of real time (0.1× to 10×)</source>
+        <translation>每秒真实时间对应的虚拟时间（0.1× 到 10×）</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Current time</source>
+        <translation>当前时间</translation>
+    </message>
+    <message>
+        <source>Click an arrow to select it; click a segment in flight to lose it, right-click it to delay or duplicate it.   Space: play/pause   ←/→: previous/next event   +/−: zoom   F: follow</source>
+        <translation>单击箭头可选中它；单击传输途中的报文段可使其丢失，右键单击可延迟或复制它。   空格：播放/暂停   ←/→：上一个/下一个事件   +/−：缩放   F：跟随</translation>
+    </message>
+    <message>
+        <source>Play/Pause</source>
+        <translation>播放/暂停</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::NarrationPanel</name>
+    <message>
+        <source>So far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narration history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What just happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1   %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press → (step) or Space (play) to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::PacketInspector</name>
+    <message>
+        <source>Source port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option: maximum segment size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segment has been sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment #%1 has not been sent yet at this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest segment #%1: %2, %3, sent at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment #%1: %2, %3, sent at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sending application&apos;s port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiving application&apos;s port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of the first octet of this segment (a SYN or FIN counts as one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative sequence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seq − the sender&apos;s ISN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sender&apos;s SYN is not in the trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the next sequence number the sender expects to receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in use: the ACK bit is 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative acknowledgment number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ack − the receiver&apos;s ISN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver&apos;s SYN is not in the trace yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length of the header in 32-bit words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the control bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>urgent: the urgent pointer field is significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledgment: the acknowledgment number is significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>push: hand the data to the application at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset: abort the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synchronize sequence numbers: opens a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finish: the sender has no more data (closes one direction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many more octets the sender is willing to receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over the pseudo-header, the header and the data (RFC 9293 §3.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where urgent data ends; read only when URG is 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the largest segment the sender can receive; sent only with SYN (RFC 9293 §3.7.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>zeros that end the header on a 32-bit boundary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the application&apos;s bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options such as MSS are sent only with SYN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a segment without data still takes a sequence number if it carries SYN or FIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::PacketdrillPlayer</name>
+    <message>
+        <source>The packetdrill script could not be read:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open packetdrill script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packetdrill scripts (*.pkt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packetdrill script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>      expected %1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>      not checked: outside tcplab&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packetdrill: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation type="unfinished">时间 (ms)</translation>
+    </message>
+    <message>
+        <source>Script (peer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tcplab (under test)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: skipped — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed at line %2: expected %3, got %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ line %1: expected %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::PlotsPanel</name>
+    <message>
+        <source>States over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence number / time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::PresentationMode</name>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the window full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make all text and the diagram&apos;s labels larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make all text and the diagram&apos;s labels smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text at its normal size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black on white, bold: readable from the back of a room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::QuizPanel</name>
+    <message>
+        <source>This lesson has no questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question will stop the playback at its moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right! %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong. The right answer is %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz mode: stop at each question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue playback</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::SequenceDiagram</name>
@@ -132,6 +1306,38 @@
     <message>
         <source>▼ now: %1</source>
         <translation>▼ 当前：%1</translation>
+    </message>
+    <message>
+        <source>(keep-alive probe)</source>
+        <translation>（保活探测）</translation>
+    </message>
+    <message>
+        <source>(copy)</source>
+        <translation>（副本）</translation>
+    </message>
+    <message>
+        <source>(delayed +%1)</source>
+        <translation>（延迟 +%1）</translation>
+    </message>
+    <message>
+        <source>you dropped it</source>
+        <translation>由你丢弃</translation>
+    </message>
+    <message>
+        <source>you dropped the client&apos;s next segment</source>
+        <translation>你丢弃了客户端的下一个报文段</translation>
+    </message>
+    <message>
+        <source>you dropped the server&apos;s next segment</source>
+        <translation>你丢弃了服务器的下一个报文段</translation>
+    </message>
+    <message>
+        <source>link rule: %1</source>
+        <translation>链路规则：%1</translation>
+    </message>
+    <message>
+        <source>dropped by the link</source>
+        <translation>被链路丢弃</translation>
     </message>
 </context>
 <context>
@@ -149,8 +1355,181 @@
         <translation>服务器 :%1</translation>
     </message>
     <message>
-        <source>Click to lose this segment on the wire</source>
-        <translation>单击使该报文段在传输途中丢失</translation>
+        <source>Sequence diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>Segment #%1</source>
+        <translation>报文段 #%1</translation>
+    </message>
+    <message>
+        <source>Drop it (lose it on the wire)</source>
+        <translation>丢弃（让它在传输途中丢失）</translation>
+    </message>
+    <message>
+        <source>Delay it by %1</source>
+        <translation>延迟 %1</translation>
+    </message>
+    <message>
+        <source>Duplicate it (the network sends a copy)</source>
+        <translation>复制（网络多发送一份副本）</translation>
+    </message>
+    <message>
+        <source>Click to lose this segment on the wire; right-click for more</source>
+        <translation>单击可使该报文段在传输途中丢失；右键单击查看更多操作</translation>
+    </message>
+    <message>
+        <source>%1: armed at %2, deadline %3</source>
+        <translation>%1：启动于 %2，到期于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::SettingsStore</name>
+    <message>
+        <source>&amp;Recent Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::ShortcutsDialog</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every key of the main window. The keys work wherever the focus is in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::StateDiagramWidget</name>
+    <message>
+        <source>Show all transitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also draw the resets, aborts and timeouts of RFC 9293 §3.10 that Figure 5 leaves out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP state diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::StateTimelinePlot</name>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation type="unfinished">时间 (ms)</translation>
+    </message>
+    <message>
+        <source>States of each endpoint over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::StevensPlot</name>
+    <message>
+        <source>Time (ms)</source>
+        <translation type="unfinished">时间 (ms)</translation>
+    </message>
+    <message>
+        <source>Relative sequence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client retransmission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server retransmission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence number against time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::TeachingDocks</name>
+    <message>
+        <source>State diagram (RFC 9293 Figure 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hands-on controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::TimelineScrubber</name>
+    <message>
+        <source>Timeline: one mark per event; click or drag to go to a moment</source>
+        <translation>时间轴：每个事件一个刻度；单击或拖动可跳到某一时刻</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
     </message>
 </context>
 </TS>
