@@ -2,7 +2,8 @@
 # Included from ui/CMakeLists.txt so that the strings of the ui/ library and of app/gui_main.cpp are
 # gathered into the same .ts files. Refresh them with: cmake --build <build> --target update_translations
 get_target_property(_tcplab_ui_sources tcplab_ui SOURCES)
-list(FILTER _tcplab_ui_sources INCLUDE REGEX "^[a-z_]+\\.(cpp|h)$")
+# Sub-folders too (plots/); generated files (absolute paths, autogen) are left out.
+list(FILTER _tcplab_ui_sources INCLUDE REGEX "^[a-z_/]+\\.(cpp|h)$")
 list(TRANSFORM _tcplab_ui_sources PREPEND "${PROJECT_SOURCE_DIR}/ui/")
 qt_add_translations(tcplab_ui
     TS_FILES
