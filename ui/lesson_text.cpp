@@ -4,7 +4,7 @@
 
 namespace tcplab::ui {
 
-QString currentLanguage()
+QString lessonLanguage()
 {
     // Asking the translators themselves follows a language switched at run time, whatever the locale says.
     const QString code =
@@ -15,7 +15,7 @@ QString currentLanguage()
 
 QString localized(const LocalizedText &text)
 {
-    const bool chinese = currentLanguage() == QLatin1String("zh");
+    const bool chinese = lessonLanguage() == QLatin1String("zh");
     const std::string &first = chinese ? text.zh : text.en;
     const std::string &second = chinese ? text.en : text.zh;
     return QString::fromStdString(first.empty() ? second : first);

@@ -8,7 +8,7 @@
 namespace tcplab::ui {
 
 // "zh" or "en": the language of the translation installed now (English when none is).
-QString currentLanguage();
+QString lessonLanguage();
 // The text in the current language (the other one when it is missing).
 QString localized(const LocalizedText &text);
 
