@@ -1,5 +1,8 @@
 // tcplab: the GUI. Command-line parsing only; everything else is in ui/ and core/.
 #include "sim/scenario.h"
+#include "ui/desktop_integration.h"
+#include "ui/export_cli.h"
+#include "ui/presentation_mode.h"
 #include "ui/main_window.h"
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
@@ -80,6 +83,10 @@ int main(int argc, char *argv[])
         "main", "tcplab — watch TCP open a connection (three-way handshake) and close it (four-way close)."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption exportOption = tcplab::ui::ExportCommandLine::option();
+    parser.addOption(exportOption);
+    const QCommandLineOption presentationOption = tcplab::ui::DesktopIntegration::presentationOption();
+    parser.addOption(presentationOption);
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
         QCoreApplication::translate("main", "Language of the interface: zh or en (default: the system's)."),
@@ -148,6 +155,13 @@ int main(int argc, char *argv[])
 
     tcplab::ui::SessionController controller(tcplab::defaultScenario(profile, seed));
     tcplab::ui::MainWindow window(controller);
+    if (parser.isSet(exportOption))
+        return tcplab::ui::ExportCommandLine::run(window, parser.value(exportOption), *size);
+    // A screenshot shows the defaults, never what this user's settings remember.
+    auto *desktop = new tcplab::ui::DesktopIntegration(window, !parser.isSet(screenshotOption));
+    if (parser.isSet(presentationOption))
+        desktop->presentation().present(tcplab::ui::DesktopIntegration::kPresentationZoom,
+                                        !parser.isSet(screenshotOption));
 
     // For this run only: the remembered setting stays as the user left it.
     if (parser.isSet(relativeOption)) window.sequenceView().setSeqNumbers(tcplab::ui::SeqNumbers::Relative);

@@ -1,0 +1,41 @@
+#pragma once
+// What makes tcplab a desktop program in a classroom, added to a built main window in one call: File →
+// Export and Recent Files, presentation mode and themes, Help → Keyboard shortcuts, and the settings that
+// are remembered between runs (speed, theme, window layout, recent files).
+#include <QCommandLineOption>
+#include <QObject>
+
+class QAction;
+
+namespace tcplab::ui {
+
+class ExportMenu;
+class MainWindow;
+class PresentationMode;
+class SettingsStore;
+
+class DesktopIntegration : public QObject {
+    Q_OBJECT
+
+public:
+    // Parented to `window`. Call once every panel and dock exists: the saved layout is restored by their
+    // object names. `restoreSettings` false keeps the defaults (screenshots must not depend on the user).
+    explicit DesktopIntegration(MainWindow &window, bool restoreSettings = true);
+
+    // --presentation: full screen, high contrast, larger text.
+    static QCommandLineOption presentationOption();
+    static constexpr double kPresentationZoom = 1.5;
+
+    ExportMenu &exportMenu() const { return *m_export; }
+    PresentationMode &presentation() const { return *m_presentation; }
+    SettingsStore &settings() const { return *m_settings; }
+    QAction *shortcutsAction() const { return m_shortcuts; }
+
+private:
+    ExportMenu *m_export = nullptr;
+    PresentationMode *m_presentation = nullptr;
+    SettingsStore *m_settings = nullptr;
+    QAction *m_shortcuts = nullptr;
+};
+
+} // namespace tcplab::ui

@@ -1,0 +1,47 @@
+#include "ui/export_cli.h"
+
+#include "ui/export_format.h"
+#include "ui/export_writer.h"
+#include "ui/main_window.h"
+#include "ui/sequence_view.h"
+#include "ui/session_controller.h"
+
+#include <cstdio>
+
+namespace tcplab::ui {
+
+QCommandLineOption ExportCommandLine::option()
+{
+    return QCommandLineOption(
+        QStringLiteral("export"),
+        tr("Run the session to its end, write it to <file> and exit. The extension picks the format: "
+           ".png .svg .pdf (the diagram), .jsonl .json .pcap (the trace), .mmd (Mermaid), .puml (PlantUML)."),
+        tr("file"));
+}
+
+int ExportCommandLine::run(MainWindow &window, const QString &fileName, QSize windowSize)
+{
+    const auto format = exportFormatForFile(fileName);
+    if (!format) {
+        std::fprintf(stderr, "tcplab: %s\n",
+                     qPrintable(tr("cannot export %1: unknown extension (use one of %2)")
+                                    .arg(fileName, exportSuffixes().join(QLatin1Char(' ')))));
+        return 2;
+    }
+    window.controller().jumpToEnd();
+    // Laid out as on a screen, so that the picture is the one the window would show, but never shown.
+    window.setAttribute(Qt::WA_DontShowOnScreen);
+    window.resize(windowSize);
+    window.show();
+    QCoreApplication::processEvents();
+    window.sequenceView().replot(QCustomPlot::rpImmediateRefresh);
+    const QString error = ExportWriter(window.controller(), window.sequenceView())
+                              .write(fileName, *format, ExportScope::WholeSession);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "tcplab: %s\n", qPrintable(error));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace tcplab::ui

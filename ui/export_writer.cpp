@@ -1,0 +1,161 @@
+#include "ui/export_writer.h"
+
+#include "ui/sequence_view.h"
+#include "ui/session_controller.h"
+
+#include "trace/json_writer.h"
+#include "trace/mermaid_writer.h"
+#include "trace/pcap_writer.h"
+#include "trace/plantuml_writer.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+namespace tcplab::ui {
+
+namespace {
+// Room the plot keeps above and below the time axis's range (the side headers, the bottom margin).
+constexpr int kFramePixels = 160;
+// A picture narrower than this squeezes the labels of the slanted arrows together.
+constexpr int kMinPictureWidth = 900;
+constexpr int kMinPictureHeight = 600;
+// The padding the view leaves before the start and after the end of the session, as a fraction of it.
+constexpr double kPadFraction = 0.04;
+
+QByteArray fromStd(const std::string &text)
+{
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+// Sets the time axis to the whole session while a picture is drawn, and puts the view's range back after.
+class WholeSessionRange {
+public:
+    WholeSessionRange(SequenceView &view, const SessionController &controller, bool active)
+        : m_view(view), m_saved(view.yAxis->range()), m_active(active)
+    {
+        if (!m_active) return;
+        const double endMs = std::max(1.0, double(controller.endTime()) / kMillisecond);
+        view.yAxis->setRange(-endMs * kPadFraction, endMs * (1.0 + kPadFraction));
+    }
+    ~WholeSessionRange()
+    {
+        if (!m_active) return;
+        m_view.yAxis->setRange(m_saved);
+        m_view.replot(QCustomPlot::rpQueuedReplot);
+    }
+    WholeSessionRange(const WholeSessionRange &) = delete;
+    WholeSessionRange &operator=(const WholeSessionRange &) = delete;
+
+private:
+    SequenceView &m_view;
+    QCPRange m_saved;
+    bool m_active;
+};
+
+} // namespace
+
+ExportWriter::ExportWriter(const SessionController &controller, SequenceView &view)
+    : m_controller(controller), m_view(view)
+{
+}
+
+QString ExportWriter::write(const QString &fileName, ExportFormat format, ExportScope scope)
+{
+    QString error;
+    const QByteArray bytes = render(format, scope, &error);
+    if (!error.isEmpty()) return tr("Cannot export %1: %2").arg(QDir::toNativeSeparators(fileName), error);
+    return writeAtomically(fileName, bytes);
+}
+
+QString ExportWriter::writeAtomically(const QString &fileName, const QByteArray &bytes)
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString());
+    return {};
+}
+
+QByteArray ExportWriter::render(ExportFormat format, ExportScope scope, QString *error)
+{
+    const Trace &trace = m_controller.trace();
+    switch (format) {
+    case ExportFormat::JsonLines:
+        return fromStd(traceToJsonLines(trace));
+    case ExportFormat::Pcap: {
+        const std::vector<std::uint8_t> bytes = traceToPcap(trace);
+        return QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
+    }
+    case ExportFormat::Mermaid:
+        return fromStd(traceToMermaid(trace));
+    case ExportFormat::PlantUml:
+        return fromStd(traceToPlantUml(trace));
+    case ExportFormat::Png:
+    case ExportFormat::Svg:
+    case ExportFormat::Pdf:
+        return renderPicture(format, scope, error);
+    }
+    return {};
+}
+
+QSize ExportWriter::pictureSize(ExportScope scope) const
+{
+    const QSize viewSize = m_view.size();
+    if (scope == ExportScope::VisiblePart) return viewSize.expandedTo(QSize(320, 240));
+    const double endMs = std::max(1.0, double(m_controller.endTime()) / kMillisecond);
+    const int readable =
+        int(endMs * (1.0 + 2 * kPadFraction) * SequenceView::kMinReadableScale) + kFramePixels;
+    return QSize(std::max(viewSize.width(), kMinPictureWidth),
+                 std::max({viewSize.height(), readable, kMinPictureHeight}));
+}
+
+QByteArray ExportWriter::renderPicture(ExportFormat format, ExportScope scope, QString *error)
+{
+    const QSize size = pictureSize(scope);
+    const WholeSessionRange range(m_view, m_controller, scope == ExportScope::WholeSession);
+    const QString title = tr("TCP sequence diagram");
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (format == ExportFormat::Png) {
+        const QImage image = m_view.toPixmap(size.width(), size.height()).toImage();
+        if (!image.save(&buffer, "PNG") && error) *error = tr("the picture could not be encoded");
+    } else if (format == ExportFormat::Svg) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(title);
+        generator.setDescription(QStringLiteral("tcplab %1").arg(QCoreApplication::applicationVersion()));
+        QCPPainter painter;
+        if (!painter.begin(&generator)) {
+            if (error) *error = tr("the SVG could not be drawn");
+            return {};
+        }
+        m_view.toPainter(&painter, size.width(), size.height());
+        painter.end();
+    } else {
+        // savePdf writes only to a named file: draw into a private folder, then the caller writes the bytes
+        // atomically to where the user asked.
+        const QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/diagram.pdf");
+        QFile pdf(path);
+        if (!dir.isValid() ||
+            !m_view.savePdf(path, size.width(), size.height(), QCP::epNoCosmetic, QStringLiteral("tcplab"),
+                            title) ||
+            !pdf.open(QIODevice::ReadOnly)) {
+            if (error) *error = tr("the PDF could not be drawn");
+            return {};
+        }
+        bytes = pdf.readAll();
+    }
+    return bytes;
+}
+
+} // namespace tcplab::ui

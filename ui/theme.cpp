@@ -1,0 +1,106 @@
+#include "ui/theme.h"
+
+namespace tcplab::ui {
+
+namespace {
+// Below this HSL lightness (0–255) a window colour reads as dark.
+constexpr int kDarkLightness = 128;
+
+QPalette lightPalette()
+{
+    QPalette p(QColor(0xef, 0xef, 0xef));
+    p.setColor(QPalette::Base, Qt::white);
+    p.setColor(QPalette::Text, Qt::black);
+    p.setColor(QPalette::WindowText, Qt::black);
+    p.setColor(QPalette::ButtonText, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(0x30, 0x8c, 0xc6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    return p;
+}
+
+QPalette darkPalette()
+{
+    QPalette p(QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::ToolTipBase, QColor(0x20, 0x20, 0x20));
+    p.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+// WCAG's highest contrast (21:1) for text; the selection a saturated blue with white text (8.6:1).
+QPalette highContrastPalette()
+{
+    QPalette p(Qt::white);
+    for (QPalette::ColorRole role : {QPalette::Window, QPalette::Base, QPalette::AlternateBase,
+                                     QPalette::Button, QPalette::Light, QPalette::Midlight})
+        p.setColor(role, Qt::white);
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText,
+                                     QPalette::Dark, QPalette::Shadow, QPalette::Mid})
+        p.setColor(role, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(0x00, 0x33, 0xcc));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0xff, 0xff, 0x00));
+    p.setColor(QPalette::ToolTipText, Qt::black);
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x55, 0x55, 0x55));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x55, 0x55, 0x55));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x55, 0x55, 0x55));
+    return p;
+}
+} // namespace
+
+Theme themeFromName(const QString &name)
+{
+    if (name == QLatin1String("light")) return Theme::Light;
+    if (name == QLatin1String("dark")) return Theme::Dark;
+    if (name == QLatin1String("high-contrast")) return Theme::HighContrast;
+    return Theme::System;
+}
+
+QString themeName(Theme theme)
+{
+    switch (theme) {
+    case Theme::System:
+        return QStringLiteral("system");
+    case Theme::Light:
+        return QStringLiteral("light");
+    case Theme::Dark:
+        return QStringLiteral("dark");
+    case Theme::HighContrast:
+        return QStringLiteral("high-contrast");
+    }
+    return QStringLiteral("system");
+}
+
+bool systemPrefersDark(const QPalette &systemPalette)
+{
+    return systemPalette.color(QPalette::Window).lightness() < kDarkLightness;
+}
+
+QPalette themePalette(Theme theme, const QPalette &systemPalette)
+{
+    switch (theme) {
+    case Theme::System:
+        // The platform's palette is already light or dark as the desktop is; keep it.
+        return systemPalette;
+    case Theme::Light:
+        return lightPalette();
+    case Theme::Dark:
+        return darkPalette();
+    case Theme::HighContrast:
+        return highContrastPalette();
+    }
+    return systemPalette;
+}
+
+} // namespace tcplab::ui
