@@ -1,0 +1,124 @@
+// The state diagram is drawn from the transition table and shows, at every step, each endpoint's state and
+// the transition it took last, as the trace records them up to the current time (RFC 9293 Figure 5).
+#include "ui/session_controller.h"
+#include "ui/state_diagram_widget.h"
+#include "ui/teaching_docks.h"
+
+#include <QCheckBox>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QtTest>
+
+using namespace tcplab;
+using namespace tcplab::ui;
+
+namespace {
+
+struct Expected {
+    TcpState state = TcpState::Closed;
+    const Transition *lit = nullptr;
+};
+
+// What the trace says, read independently of the widget: the last state change at or before now.
+Expected expectedAt(const Trace &trace, Side side, TimeUs now)
+{
+    Expected expected;
+    for (const TraceEvent &event : trace.events()) {
+        if (event.t > now) break;
+        if (event.kind != TraceKind::StateChanged || event.side != side || event.conn != 0) continue;
+        expected.state = event.to;
+        expected.lit = findTransition(event.from, event.transition, event.to);
+    }
+    return expected;
+}
+
+} // namespace
+
+class TestStateDiagram : public QObject {
+    Q_OBJECT
+
+private slots:
+    void highlightsEachSidesStateAndLastTransitionAtEveryStep()
+    {
+        SessionController controller(defaultScenario());
+        StateDiagramWidget diagram(controller);
+        diagram.resize(700, 650);
+        int steps = 0, litSteps = 0;
+        while (controller.currentTime() < controller.endTime() && steps < 200) {
+            controller.stepForward();
+            ++steps;
+            for (Side side : {Side::Client, Side::Server}) {
+                const Expected expected = expectedAt(controller.trace(), side, controller.currentTime());
+                QCOMPARE(diagram.highlightedState(side), expected.state);
+                QCOMPARE(diagram.litTransition(side), expected.lit);
+                if (expected.lit) ++litSteps;
+            }
+            QVERIFY(!diagram.grab().isNull()); // paints every step without trouble
+        }
+        QVERIFY(steps > 10);
+        QVERIFY(litSteps > 0);
+        // The default session ends with both sides CLOSED again: the client through TIME_WAIT's 2·MSL
+        // timeout (RFC 9293 §3.10.8), the server through LAST_ACK; both at the bottom CLOSED.
+        QCOMPARE(diagram.highlightedState(Side::Client), TcpState::Closed);
+        QCOMPARE(diagram.litTransition(Side::Client)->event, TcpEvent::Timeout2Msl);
+        QCOMPARE(diagram.highlightedNode(Side::Client), DiagramNode::ClosedBottom);
+        QCOMPARE(diagram.litTransition(Side::Server)->from, TcpState::LastAck);
+    }
+
+    void steppingBackShowsThePastStates()
+    {
+        SessionController controller(defaultScenario());
+        StateDiagramWidget diagram(controller);
+        // Forward until the client is ESTABLISHED, then one more step, then back.
+        while (diagram.highlightedState(Side::Client) != TcpState::Established)
+            controller.stepForward();
+        const TimeUs established = controller.currentTime();
+        const TcpState serverThen = diagram.highlightedState(Side::Server);
+        controller.jumpToEnd();
+        QVERIFY(diagram.highlightedState(Side::Client) != TcpState::Established);
+        controller.seek(established);
+        QCOMPARE(diagram.highlightedState(Side::Client), TcpState::Established);
+        QCOMPARE(diagram.litTransition(Side::Client)->event, TcpEvent::RcvSynAck);
+        QCOMPARE(diagram.highlightedState(Side::Server), serverThen);
+        controller.jumpToStart();
+        const Expected atStart = expectedAt(controller.trace(), Side::Server, 0);
+        QCOMPARE(diagram.highlightedState(Side::Server), atStart.state);
+        QCOMPARE(diagram.highlightedState(Side::Client), TcpState::Closed);
+        QCOMPARE(diagram.litTransition(Side::Client), nullptr);
+    }
+
+    void edgesAreTheRowsOfTheTransitionTable()
+    {
+        SessionController controller(defaultScenario());
+        StateDiagramWidget diagram(controller);
+        const int figureFive = diagram.visibleEdgeCount();
+        QVERIFY(figureFive > 15);
+        QVERIFY(figureFive < int(transitionTable().size()));
+        diagram.showAllBox()->setChecked(true);
+        QVERIFY(diagram.showAllTransitions());
+        QCOMPARE(diagram.visibleEdgeCount(), int(transitionTable().size()));
+    }
+
+    void teachingDocksAddFourClosableDocks()
+    {
+        SessionController controller(defaultScenario());
+        QMainWindow window;
+        window.setCentralWidget(new QWidget);
+        TeachingDocks *docks = TeachingDocks::install(window, controller);
+        const auto all = window.findChildren<QDockWidget *>();
+        QCOMPARE(all.size(), 4);
+        for (QDockWidget *dock : all) {
+            QVERIFY(dock->features() & QDockWidget::DockWidgetClosable);
+            QVERIFY(dock->features() & QDockWidget::DockWidgetMovable);
+            QVERIFY(!dock->objectName().isEmpty());
+            QVERIFY(!dock->windowTitle().isEmpty());
+        }
+        QCOMPARE(window.dockWidgetArea(docks->stateDiagramDock()), Qt::RightDockWidgetArea);
+        QCOMPARE(window.dockWidgetArea(docks->narrationDock()), Qt::RightDockWidgetArea);
+        QCOMPARE(window.dockWidgetArea(docks->inspectorDock()), Qt::BottomDockWidgetArea);
+        QVERIFY(window.tabifiedDockWidgets(docks->inspectorDock()).contains(docks->controlsDock()));
+    }
+};
+
+QTEST_MAIN(TestStateDiagram)
+#include "test_state_diagram.moc"
