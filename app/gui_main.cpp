@@ -3,6 +3,7 @@
 #include "ui/desktop_integration.h"
 #include "ui/export_cli.h"
 #include "ui/presentation_mode.h"
+#include "ui/lesson_ui.h"
 #include "ui/main_window.h"
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
@@ -128,6 +129,11 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Show sequence numbers relative to each side's ISN."));
     parser.addOptions({langOption, screenshotOption, atOption, seedOption, profileOption, sizeOption,
                        dropOption, selectOption, relativeOption});
+    const QCommandLineOption lessonOption(
+        QStringLiteral("lesson"),
+        QCoreApplication::translate("main", "Open the built-in lesson <id> (e.g. handshake, close)."),
+        QStringLiteral("id"));
+    parser.addOption(lessonOption);
     parser.process(app);
 
     if (!languageOk)
@@ -155,6 +161,9 @@ int main(int argc, char *argv[])
 
     tcplab::ui::SessionController controller(tcplab::defaultScenario(profile, seed));
     tcplab::ui::MainWindow window(controller);
+    auto *lessons = tcplab::ui::LessonUi::install(window, controller);
+    if (parser.isSet(lessonOption) && !lessons->openLesson(parser.value(lessonOption)))
+        return fail(QCoreApplication::translate("main", "no built-in lesson '%1'").arg(parser.value(lessonOption)));
     if (parser.isSet(exportOption))
         return tcplab::ui::ExportCommandLine::run(window, parser.value(exportOption), *size);
     // A screenshot shows the defaults, never what this user's settings remember.

@@ -352,6 +352,14 @@
         <source>segment %1 is never on the wire</source>
         <translation>segment %1 is never on the wire</translation>
     </message>
+    <message>
+        <source>Open the built-in lesson &lt;id&gt; (e.g. handshake, close).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no built-in lesson &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::ContrastView</name>

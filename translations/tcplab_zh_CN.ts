@@ -349,20 +349,28 @@
         <source>segment %1 is never on the wire</source>
         <translation>报文段 %1 从未出现在线路上</translation>
     </message>
+    <message>
+        <source>Open the built-in lesson &lt;id&gt; (e.g. handshake, close).</source>
+        <translation>打开内置课程 &lt;id&gt;（例如 handshake、close）。</translation>
+    </message>
+    <message>
+        <source>no built-in lesson &apos;%1&apos;</source>
+        <translation>没有内置课程“%1”</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::ContrastView</name>
     <message>
         <source>Hypothetical two-way handshake (not TCP)</source>
-        <translation type="unfinished"></translation>
+        <translation>假想的两次握手（不是 TCP）</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>For comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>对照</translation>
     </message>
 </context>
 <context>
@@ -570,66 +578,67 @@
     <message>
         <source>The lesson file could not be read:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取课程文件：
+%1</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>Open lesson file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程文件</translation>
     </message>
     <message>
         <source>Lessons (*.lesson);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>课程 (*.lesson);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Lesson file</source>
-        <translation type="unfinished"></translation>
+        <translation>课程文件</translation>
     </message>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Choose a lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一节课程</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
         <source>Open lesson &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程文件(&amp;F)…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Built-in lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>内置课程</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::LessonPlayer</name>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <source>Lesson steps so far</source>
-        <translation type="unfinished"></translation>
+        <translation>到目前为止的课程步骤</translation>
     </message>
     <message>
         <source>No lesson open</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未打开课程</translation>
     </message>
     <message>
         <source>Choose one from the Lessons menu (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>请从“课程”菜单中选择（Ctrl+L）。</translation>
     </message>
 </context>
 <context>
@@ -637,50 +646,50 @@
     <message>
         <source>en</source>
         <comment>The code of this translation&apos;s language: zh in Chinese, en in English</comment>
-        <translation type="unfinished"></translation>
+        <translation>zh</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::LessonUi</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程(&amp;L)</translation>
     </message>
     <message>
         <source>Open &amp;lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程(&amp;L)…</translation>
     </message>
     <message>
         <source>Open lesson… (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程…（%1）</translation>
     </message>
     <message>
         <source>&amp;Quiz mode</source>
-        <translation type="unfinished"></translation>
+        <translation>测验模式(&amp;Q)</translation>
     </message>
     <message>
         <source>Stop at each of the lesson&apos;s questions</source>
-        <translation type="unfinished"></translation>
+        <translation>在课程的每道测验题处暂停</translation>
     </message>
     <message>
         <source>Open &amp;packetdrill script…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 packetdrill 脚本(&amp;P)…</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
     <message>
         <source>Contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>对照</translation>
     </message>
 </context>
 <context>
@@ -1125,82 +1134,83 @@
     <message>
         <source>The packetdrill script could not be read:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 packetdrill 脚本：
+%1</translation>
     </message>
     <message>
         <source>%1: not a script</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是脚本</translation>
     </message>
     <message>
         <source>Open packetdrill script</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 packetdrill 脚本</translation>
     </message>
     <message>
         <source>packetdrill scripts (*.pkt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>packetdrill 脚本 (*.pkt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>packetdrill script</source>
-        <translation type="unfinished"></translation>
+        <translation>packetdrill 脚本</translation>
     </message>
     <message>
         <source>      expected %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>      期望 %1，实际 %2</translation>
     </message>
     <message>
         <source>      not checked: outside tcplab&apos;s model</source>
-        <translation type="unfinished"></translation>
+        <translation>      未检查：超出 tcplab 的模型</translation>
     </message>
     <message>
         <source>packetdrill: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>packetdrill：%1</translation>
     </message>
     <message>
         <source>Time (ms)</source>
-        <translation type="unfinished">时间 (ms)</translation>
+        <translation>时间 (ms)</translation>
     </message>
     <message>
         <source>Script (peer)</source>
-        <translation type="unfinished"></translation>
+        <translation>脚本（对端）</translation>
     </message>
     <message>
         <source>tcplab (under test)</source>
-        <translation type="unfinished"></translation>
+        <translation>tcplab（被测端）</translation>
     </message>
     <message>
         <source>%1: passed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：通过</translation>
     </message>
     <message>
         <source>%1: skipped — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：跳过 — %2</translation>
     </message>
     <message>
         <source>%1: failed at line %2: expected %3, got %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：第 %2 行失败：期望 %3，实际 %4</translation>
     </message>
     <message>
         <source>%1: failed — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：失败 — %2</translation>
     </message>
     <message>
         <source>✗ line %1: expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ 第 %1 行：期望 %2</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::PlotsPanel</name>
     <message>
         <source>States over time</source>
-        <translation type="unfinished"></translation>
+        <translation>状态随时间变化</translation>
     </message>
     <message>
         <source>Sequence number / time</source>
-        <translation type="unfinished"></translation>
+        <translation>序号 / 时间</translation>
     </message>
 </context>
 <context>
@@ -1266,31 +1276,31 @@
     <name>tcplab::ui::QuizPanel</name>
     <message>
         <source>This lesson has no questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>本课程没有测验题。</translation>
     </message>
     <message>
         <source>A question will stop the playback at its moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>播放到测验题的时刻时会暂停并提问。</translation>
     </message>
     <message>
         <source>Question %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 题（共 %2 题）</translation>
     </message>
     <message>
         <source>Right! %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回答正确！%1</translation>
     </message>
     <message>
         <source>Wrong. The right answer is %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>回答错误。正确答案是 %1。%2</translation>
     </message>
     <message>
         <source>Quiz mode: stop at each question</source>
-        <translation type="unfinished"></translation>
+        <translation>测验模式：在每道题处暂停</translation>
     </message>
     <message>
         <source>Continue playback</source>
-        <translation type="unfinished"></translation>
+        <translation>继续播放</translation>
     </message>
 </context>
 <context>
@@ -1452,54 +1462,54 @@
     <name>tcplab::ui::StateTimelinePlot</name>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>%1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2</translation>
     </message>
     <message>
         <source>Time (ms)</source>
-        <translation type="unfinished">时间 (ms)</translation>
+        <translation>时间 (ms)</translation>
     </message>
     <message>
         <source>States of each endpoint over time</source>
-        <translation type="unfinished"></translation>
+        <translation>各端点的状态随时间变化</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::StevensPlot</name>
     <message>
         <source>Time (ms)</source>
-        <translation type="unfinished">时间 (ms)</translation>
+        <translation>时间 (ms)</translation>
     </message>
     <message>
         <source>Relative sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>相对序号</translation>
     </message>
     <message>
         <source>Client data</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端数据</translation>
     </message>
     <message>
         <source>Client retransmission</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端重传</translation>
     </message>
     <message>
         <source>Server data</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器数据</translation>
     </message>
     <message>
         <source>Server retransmission</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器重传</translation>
     </message>
     <message>
         <source>Sequence number against time</source>
-        <translation type="unfinished"></translation>
+        <translation>序号随时间变化</translation>
     </message>
 </context>
 <context>

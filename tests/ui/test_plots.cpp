@@ -54,7 +54,7 @@ private slots:
             if (seen.insert({int(event.side), event.conn}).second && event.t > 0) ++expected;
         }
         QCOMPARE(plot.barCount(), expected);
-        QCOMPARE(plot.itemCount(), 2 * expected); // a bar and its label
+        QVERIFY(plot.itemCount() >= expected); // a bar each, and a label where it fits
     }
 };
 

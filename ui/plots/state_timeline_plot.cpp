@@ -4,6 +4,7 @@
 #include "ui/session_controller.h"
 
 #include <QEvent>
+#include <QFontMetrics>
 
 #include <algorithm>
 
@@ -57,6 +58,7 @@ void StateTimelinePlot::rebuild()
     });
 
     const double nowMs = double(m_controller.currentTime()) / 1000.0;
+    xAxis->setRange(0, std::max(1.0, std::max(nowMs, double(m_controller.endTime()) / 1000.0) * 1.02));
     const QFont labelFont = style::scaledFont(font(), 0.9, true);
     for (const SequenceStateBand &band : m_stretches) {
         const auto row = double(
@@ -68,6 +70,11 @@ void StateTimelinePlot::rebuild()
         bar->bottomRight->setCoords(end, row + kBarHalfHeight);
         bar->setBrush(style::stateFill(band.state));
         bar->setPen(QPen(style::stateBorder(band.state), 1.5));
+        // A name wider than its bar would run into the next one; the colour still tells the state.
+        const QString name =
+            QString::fromUtf8(stateName(band.state).data(), qsizetype(stateName(band.state).size()));
+        const double barPixels = (end - begin) / std::max(1.0, xAxis->range().size()) * axisRect()->width();
+        if (QFontMetrics(labelFont).horizontalAdvance(name) + 6 > barPixels) continue;
         auto *label = new QCPItemText(this);
         label->position->setCoords((begin + end) / 2.0, row);
         label->setText(
@@ -82,8 +89,6 @@ void StateTimelinePlot::rebuild()
         ticker->addTick(double(i), rowName(m_rows[i].first, m_rows[i].second));
     yAxis->setTicker(ticker);
     yAxis->setRange(-0.6, std::max<double>(1.0, double(m_rows.size())) - 0.4);
-    const double endMs = std::max(nowMs, double(m_controller.endTime()) / 1000.0);
-    xAxis->setRange(0, std::max(1.0, endMs * 1.02));
     replot(rpQueuedReplot);
 }
 
