@@ -23,8 +23,8 @@ namespace tcplab::ui {
 namespace {
 // Room the plot keeps above and below the time axis's range (the side headers, the bottom margin).
 constexpr int kFramePixels = 160;
-// A picture narrower than this squeezes the labels of the slanted arrows together.
-constexpr int kMinPictureWidth = 900;
+// Narrower than this, the state labels beside the lifelines are cut off at the picture's edges.
+constexpr int kMinPictureWidth = 1400;
 constexpr int kMinPictureHeight = 600;
 // The padding the view leaves before the start and after the end of the session, as a fraction of it.
 constexpr double kPadFraction = 0.04;

@@ -33,7 +33,7 @@ namespace {
 bool isQtInternal(const QWidget *widget)
 {
     const QByteArray type = widget->metaObject()->className();
-    return type == "QToolBarExtension" || type == "QDockWidgetTitleButton" ||
+    return type == "QToolBarExtension" || type == "QDockWidgetTitleButton" || type == "QTableCornerButton" ||
            widget->objectName().startsWith(QLatin1String("qt_"));
 }
 
@@ -119,8 +119,9 @@ private slots:
                 continue;
             if (widget->accessibleName().trimmed().isEmpty() &&
                 text.remove(QLatin1Char('&')).trimmed().isEmpty())
-                unnamed << QStringLiteral("%1 \"%2\"")
-                               .arg(widget->metaObject()->className(), widget->objectName());
+                unnamed << QStringLiteral("%1 \"%2\" in %3")
+                               .arg(widget->metaObject()->className(), widget->objectName(),
+                                    widget->parentWidget()->metaObject()->className());
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
