@@ -1,0 +1,18 @@
+#include "ui/window_assembly.h"
+
+#include "ui/glossary_panel.h"
+#include "ui/language_menu.h"
+#include "ui/main_window.h"
+#include "ui/teaching_docks.h"
+
+namespace tcplab::ui {
+
+void assembleMainWindow(MainWindow &window, SessionController &controller)
+{
+    // The window may already have its docks (if MainWindow installs them itself): never twice.
+    if (!window.findChild<TeachingDocks *>()) TeachingDocks::install(window, controller);
+    if (!window.findChild<LanguageMenu *>()) new LanguageMenu(window);
+    if (!window.findChild<GlossaryPanel *>()) GlossaryPanel::install(window);
+}
+
+} // namespace tcplab::ui
