@@ -2,12 +2,14 @@
 #include "sim/scenario.h"
 #include "ui/desktop_integration.h"
 #include "ui/export_cli.h"
-#include "ui/presentation_mode.h"
+#include "ui/glossary_panel.h"
 #include "ui/lesson_ui.h"
 #include "ui/main_window.h"
+#include "ui/presentation_mode.h"
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
 #include "ui/translation_loader.h"
+#include "ui/window_assembly.h"
 
 #include <QApplication>
 #include <QCommandLineOption>
@@ -75,7 +77,8 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("tcplab"));
 
     QString language = languageArgument(QCoreApplication::arguments());
-    if (language.isEmpty()) language = tcplab::ui::systemLanguage();
+    // --lang is for this run only; without it, the language last chosen in the menu, else the system's.
+    if (language.isEmpty()) language = tcplab::ui::startupLanguage();
     const bool languageOk = tcplab::ui::isSupportedLanguage(language);
     if (languageOk) tcplab::ui::installTranslation(app, language);
 
@@ -127,8 +130,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption relativeOption(
         QStringLiteral("relative-numbers"),
         QCoreApplication::translate("main", "Show sequence numbers relative to each side's ISN."));
+    const QCommandLineOption glossaryOption(
+        QStringLiteral("show-glossary"),
+        QCoreApplication::translate("main",
+                                    "Open the glossary of TCP terms (English and Chinese) at start."));
     parser.addOptions({langOption, screenshotOption, atOption, seedOption, profileOption, sizeOption,
                        dropOption, selectOption, relativeOption});
+    parser.addOption(glossaryOption);
     const QCommandLineOption lessonOption(
         QStringLiteral("lesson"),
         QCoreApplication::translate("main", "Open the built-in lesson <id> (e.g. handshake, close)."),
@@ -161,9 +169,13 @@ int main(int argc, char *argv[])
 
     tcplab::ui::SessionController controller(tcplab::defaultScenario(profile, seed));
     tcplab::ui::MainWindow window(controller);
+    tcplab::ui::assembleMainWindow(window, controller);
     auto *lessons = tcplab::ui::LessonUi::install(window, controller);
     if (parser.isSet(lessonOption) && !lessons->openLesson(parser.value(lessonOption)))
         return fail(QCoreApplication::translate("main", "no built-in lesson '%1'").arg(parser.value(lessonOption)));
+    if (parser.isSet(glossaryOption))
+        if (auto *glossary = window.findChild<tcplab::ui::GlossaryPanel *>())
+            glossary->toggleAction()->setChecked(true);
     if (parser.isSet(exportOption))
         return tcplab::ui::ExportCommandLine::run(window, parser.value(exportOption), *size);
     // A screenshot shows the defaults, never what this user's settings remember.
