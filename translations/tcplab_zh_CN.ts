@@ -5,42 +5,42 @@
     <name>ExportCommandLine</name>
     <message>
         <source>Run the session to its end, write it to &lt;file&gt; and exit. The extension picks the format: .png .svg .pdf (the diagram), .jsonl .json .pcap (the trace), .mmd (Mermaid), .puml (PlantUML).</source>
-        <translation type="unfinished"></translation>
+        <translation>将会话运行到结束，写入 &lt;文件&gt; 后退出。格式由扩展名决定：.png .svg .pdf（时序图）、.jsonl .json .pcap（轨迹）、.mmd（Mermaid）、.puml（PlantUML）。</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>cannot export %1: unknown extension (use one of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出 %1：未知的扩展名（请使用 %2 之一）</translation>
     </message>
 </context>
 <context>
     <name>ExportWriter</name>
     <message>
         <source>Cannot export %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出 %1：%2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>TCP sequence diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 时序图</translation>
     </message>
     <message>
         <source>the picture could not be encoded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法编码图片</translation>
     </message>
     <message>
         <source>the SVG could not be drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>无法绘制 SVG</translation>
     </message>
     <message>
         <source>the PDF could not be drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>无法绘制 PDF</translation>
     </message>
 </context>
 <context>
@@ -449,86 +449,86 @@
     <name>tcplab::ui::DesktopIntegration</name>
     <message>
         <source>Start in presentation mode: full screen, high contrast, larger text.</source>
-        <translation type="unfinished"></translation>
+        <translation>以演示模式启动：全屏、高对比度、放大文字。</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::ExportMenu</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>Diagram as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>时序图导出为 PNG(&amp;P)…</translation>
     </message>
     <message>
         <source>Diagram as &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>时序图导出为 SVG(&amp;S)…</translation>
     </message>
     <message>
         <source>Diagram as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>时序图导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>Pictures show only the &amp;visible part</source>
-        <translation type="unfinished"></translation>
+        <translation>图片只包含可见部分(&amp;V)</translation>
     </message>
     <message>
         <source>Trace as &amp;JSON lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹导出为 JSON lines(&amp;J)…</translation>
     </message>
     <message>
         <source>Trace as p&amp;cap (Wireshark)…</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹导出为 pcap（Wireshark）(&amp;C)…</translation>
     </message>
     <message>
         <source>Sequence as &amp;Mermaid…</source>
-        <translation type="unfinished"></translation>
+        <translation>时序导出为 Mermaid(&amp;M)…</translation>
     </message>
     <message>
         <source>Sequence as Plant&amp;UML…</source>
-        <translation type="unfinished"></translation>
+        <translation>时序导出为 PlantUML(&amp;U)…</translation>
     </message>
     <message>
         <source>PNG pictures (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON lines (*.jsonl *.json)</translation>
     </message>
     <message>
         <source>pcap captures (*.pcap)</source>
-        <translation type="unfinished"></translation>
+        <translation>pcap 抓包文件 (*.pcap)</translation>
     </message>
     <message>
         <source>Mermaid diagrams (*.mmd)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mermaid 图 (*.mmd)</translation>
     </message>
     <message>
         <source>PlantUML diagrams (*.puml)</source>
-        <translation type="unfinished"></translation>
+        <translation>PlantUML 图 (*.puml)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>
@@ -1217,59 +1217,59 @@
     <name>tcplab::ui::PresentationMode</name>
     <message>
         <source>&amp;Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏(&amp;F)</translation>
     </message>
     <message>
         <source>Show the window full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏显示窗口</translation>
     </message>
     <message>
         <source>&amp;Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
         <source>Make all text and the diagram&apos;s labels larger</source>
-        <translation type="unfinished"></translation>
+        <translation>放大所有文字和时序图的标签</translation>
     </message>
     <message>
         <source>&amp;Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
         <source>Make all text and the diagram&apos;s labels smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小所有文字和时序图的标签</translation>
     </message>
     <message>
         <source>&amp;Normal text size</source>
-        <translation type="unfinished"></translation>
+        <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
         <source>Text at its normal size</source>
-        <translation type="unfinished"></translation>
+        <translation>文字恢复正常大小</translation>
     </message>
     <message>
         <source>&amp;High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>高对比度(&amp;H)</translation>
     </message>
     <message>
         <source>Black on white, bold: readable from the back of a room</source>
-        <translation type="unfinished"></translation>
+        <translation>白底黑字、粗体：教室后排也能看清</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)</translation>
     </message>
     <message>
         <source>As the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1397,46 +1397,46 @@
     <name>tcplab::ui::SettingsStore</name>
     <message>
         <source>&amp;Recent Files</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的文件(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Clear the list</source>
-        <translation type="unfinished"></translation>
+        <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::ShortcutsDialog</name>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键（%1）</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Every key of the main window. The keys work wherever the focus is in the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>主窗口的全部快捷键。无论焦点在窗口的哪个位置，这些键都有效。</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
