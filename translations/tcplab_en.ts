@@ -5,250 +5,250 @@
     <name>ExportCommandLine</name>
     <message>
         <source>Run the session to its end, write it to &lt;file&gt; and exit. The extension picks the format: .png .svg .pdf (the diagram), .jsonl .json .pcap (the trace), .mmd (Mermaid), .puml (PlantUML).</source>
-        <translation type="unfinished"></translation>
+        <translation>Run the session to its end, write it to &lt;file&gt; and exit. The extension picks the format: .png .svg .pdf (the diagram), .jsonl .json .pcap (the trace), .mmd (Mermaid), .puml (PlantUML).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished">file</translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>cannot export %1: unknown extension (use one of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot export %1: unknown extension (use one of %2)</translation>
     </message>
 </context>
 <context>
     <name>ExportWriter</name>
     <message>
         <source>Cannot export %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot export %1: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write %1: %2</translation>
     </message>
     <message>
         <source>TCP sequence diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP sequence diagram</translation>
     </message>
     <message>
         <source>the picture could not be encoded</source>
-        <translation type="unfinished"></translation>
+        <translation>the picture could not be encoded</translation>
     </message>
     <message>
         <source>the SVG could not be drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>the SVG could not be drawn</translation>
     </message>
     <message>
         <source>the PDF could not be drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>the PDF could not be drawn</translation>
     </message>
 </context>
 <context>
     <name>Narrator</name>
     <message>
         <source>The client</source>
-        <translation type="unfinished"></translation>
+        <translation>The client</translation>
     </message>
     <message>
         <source>The server</source>
-        <translation type="unfinished"></translation>
+        <translation>The server</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>The %1 from %2 is lost on the way (%3): it never arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>The %1 from %2 is lost on the way (%3): it never arrives.</translation>
     </message>
     <message>
         <source>%1 ignores the segment it received: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ignores the segment it received: %2.</translation>
     </message>
     <message>
         <source>%1 calls %2, which is refused: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 calls %2, which is refused: %3.</translation>
     </message>
     <message numerus="yes">
         <source>%1&apos;s application reads %n byte(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1&apos;s application reads %n byte.</numerusform>
+            <numerusform>%1&apos;s application reads %n bytes.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 reports an error to its application: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 reports an error to its application: %2.</translation>
     </message>
     <message>
         <source>%1 sends a keep-alive probe: an empty ACK with seq = %2, one below what the peer expects, so the peer must answer with an ACK.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sends a keep-alive probe: an empty ACK with seq = %2, one below what the peer expects, so the peer must answer with an ACK.</translation>
     </message>
     <message>
         <source>%1 sends RST (seq = %2): the connection is reset, nothing more is exchanged on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sends RST (seq = %2): the connection is reset, nothing more is exchanged on it.</translation>
     </message>
     <message>
         <source>%1 answers SYN+ACK: seq = %2 is its own initial sequence number, ack = %3 is the peer&apos;s ISN + 1 (a SYN takes up one sequence number).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 answers SYN+ACK: seq = %2 is its own initial sequence number, ack = %3 is the peer&apos;s ISN + 1 (a SYN takes up one sequence number).</translation>
     </message>
     <message>
         <source>%1 sends SYN with seq = %2, its initial sequence number (ISN). A SYN carries no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sends SYN with seq = %2, its initial sequence number (ISN). A SYN carries no data.</translation>
     </message>
     <message>
         <source>%1 sends FIN (seq = %2, ack = %3): it has no more data to send, but it can still receive (a half-close).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sends FIN (seq = %2, ack = %3): it has no more data to send, but it can still receive (a half-close).</translation>
     </message>
     <message numerus="yes">
         <source>%1 sends its last %n byte(s) together with FIN (seq = %2, ack = %3).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sends its last %n byte together with FIN (seq = %2, ack = %3).</numerusform>
+            <numerusform>%1 sends its last %n bytes together with FIN (seq = %2, ack = %3).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 sends %n byte(s) of data: seq = %2 numbers the first byte, ack = %3 acknowledges what it has received.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sends %n byte of data: seq = %2 numbers the first byte, ack = %3 acknowledges what it has received.</numerusform>
+            <numerusform>%1 sends %n bytes of data: seq = %2 numbers the first byte, ack = %3 acknowledges what it has received.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 sends ACK with ack = %2: it has received every byte before %2 and expects %2 next.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sends ACK with ack = %2: it has received every byte before %2 and expects %2 next.</translation>
     </message>
     <message>
         <source>Retransmission: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retransmission: %1</translation>
     </message>
     <message>
         <source>%1 restarts its retransmission timer with a doubled RTO of %2 (attempt %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 restarts its retransmission timer with a doubled RTO of %2 (attempt %3).</translation>
     </message>
     <message>
         <source>%1 waits 2·MSL = %2 in TIME_WAIT: long enough for its last ACK to be resent if it is lost, and for old segments of this connection to die out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 waits 2·MSL = %2 in TIME_WAIT: long enough for its last ACK to be resent if it is lost, and for old segments of this connection to die out.</translation>
     </message>
     <message>
         <source>%1 arms its keep-alive timer: %2 of silence before it probes the peer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 arms its keep-alive timer: %2 of silence before it probes the peer.</translation>
     </message>
     <message>
         <source>%1&apos;s retransmission timer expires: no ACK came in time, so it sends the oldest unacknowledged segment again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&apos;s retransmission timer expires: no ACK came in time, so it sends the oldest unacknowledged segment again.</translation>
     </message>
     <message>
         <source>2·MSL has passed: %1 leaves TIME_WAIT.</source>
-        <translation type="unfinished"></translation>
+        <translation>2·MSL has passed: %1 leaves TIME_WAIT.</translation>
     </message>
     <message>
         <source>%1 has heard nothing for the keep-alive interval.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has heard nothing for the keep-alive interval.</translation>
     </message>
     <message>
         <source>%1 calls LISTEN (a passive open) and enters %2: it waits for a SYN.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 calls LISTEN (a passive open) and enters %2: it waits for a SYN.</translation>
     </message>
     <message>
         <source>%1 calls CONNECT (an active open): it sends SYN and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 calls CONNECT (an active open): it sends SYN and enters %2.</translation>
     </message>
     <message>
         <source>%1 sends data while listening: it must first open the connection, so it sends SYN and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sends data while listening: it must first open the connection, so it sends SYN and enters %2.</translation>
     </message>
     <message>
         <source>%1 has finished sending too: it calls CLOSE, sends its FIN and enters %2, waiting for the ACK of that FIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has finished sending too: it calls CLOSE, sends its FIN and enters %2, waiting for the ACK of that FIN.</translation>
     </message>
     <message>
         <source>%1 calls CLOSE: it sends FIN and enters %2. It will send no more data, but it can still receive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 calls CLOSE: it sends FIN and enters %2. It will send no more data, but it can still receive.</translation>
     </message>
     <message>
         <source>%1 calls CLOSE before the connection exists: it simply enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 calls CLOSE before the connection exists: it simply enters %2.</translation>
     </message>
     <message>
         <source>%1 aborts the connection: it sends RST if it was synchronized and enters %2 at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aborts the connection: it sends RST if it was synchronized and enters %2 at once.</translation>
     </message>
     <message>
         <source>%1 got a SYN while its own SYN is still unanswered: a simultaneous open. It answers SYN+ACK (ack = %2) and enters %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got a SYN while its own SYN is still unanswered: a simultaneous open. It answers SYN+ACK (ack = %2) and enters %3.</translation>
     </message>
     <message>
         <source>%1 got a SYN, answers SYN+ACK (ack = %2) and enters %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got a SYN, answers SYN+ACK (ack = %2) and enters %3.</translation>
     </message>
     <message>
         <source>%1 got SYN+ACK acknowledging its SYN: it answers ACK (ack = %2) and enters %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got SYN+ACK acknowledging its SYN: it answers ACK (ack = %2) and enters %3.</translation>
     </message>
     <message>
         <source>%1 got the ACK of its SYN: the three-way handshake is complete, it enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got the ACK of its SYN: the three-way handshake is complete, it enters %2.</translation>
     </message>
     <message>
         <source>%1 got the peer&apos;s FIN before the ACK of its own: both sides are closing at once. It ACKs the FIN and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got the peer&apos;s FIN before the ACK of its own: both sides are closing at once. It ACKs the FIN and enters %2.</translation>
     </message>
     <message>
         <source>%1 got the peer&apos;s FIN: it ACKs it (ack = %2) and enters %3, in case that ACK is lost and the FIN comes again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got the peer&apos;s FIN: it ACKs it (ack = %2) and enters %3, in case that ACK is lost and the FIN comes again.</translation>
     </message>
     <message>
         <source>%1 got FIN: the peer will send no more. It ACKs it (ack = %2) and enters %3; it may still send data of its own (a half-close).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got FIN: the peer will send no more. It ACKs it (ack = %2) and enters %3; it may still send data of its own (a half-close).</translation>
     </message>
     <message>
         <source>%1&apos;s FIN is acknowledged: it enters %2 and waits for the peer&apos;s FIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&apos;s FIN is acknowledged: it enters %2 and waits for the peer&apos;s FIN.</translation>
     </message>
     <message>
         <source>%1&apos;s FIN is acknowledged: it enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&apos;s FIN is acknowledged: it enters %2.</translation>
     </message>
     <message>
         <source>%1&apos;s FIN is acknowledged: the connection is closed (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&apos;s FIN is acknowledged: the connection is closed (%2).</translation>
     </message>
     <message>
         <source>%1 got the peer&apos;s FIN together with the ACK of its own FIN: it ACKs it and goes straight to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got the peer&apos;s FIN together with the ACK of its own FIN: it ACKs it and goes straight to %2.</translation>
     </message>
     <message>
         <source>%1 got RST: the connection attempt was not wanted (an old duplicate SYN), so it goes back to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got RST: the connection attempt was not wanted (an old duplicate SYN), so it goes back to %2.</translation>
     </message>
     <message>
         <source>%1 got RST in answer to its SYN: connection refused, nobody listens on that port. It enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got RST in answer to its SYN: connection refused, nobody listens on that port. It enters %2.</translation>
     </message>
     <message>
         <source>%1 got an acceptable RST: the connection is reset, it enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 got an acceptable RST: the connection is reset, it enters %2.</translation>
     </message>
     <message>
         <source>%1&apos;s TIME_WAIT timer (2·MSL) expires: the connection is finally %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&apos;s TIME_WAIT timer (2·MSL) expires: the connection is finally %2.</translation>
     </message>
     <message>
         <source>%1 has retransmitted too often without an answer: it gives up, reports a timeout and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has retransmitted too often without an answer: it gives up, reports a timeout and enters %2.</translation>
     </message>
     <message>
         <source>%1&apos;s keep-alive probes went unanswered: it declares the peer dead and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&apos;s keep-alive probes went unanswered: it declares the peer dead and enters %2.</translation>
     </message>
 </context>
 <context>
@@ -346,7 +346,7 @@
     </message>
     <message>
         <source>Open the glossary of TCP terms (English and Chinese) at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the glossary of TCP terms (English and Chinese) at start.</translation>
     </message>
     <message>
         <source>segment %1 is never on the wire</source>
@@ -354,226 +354,278 @@
     </message>
     <message>
         <source>Open the built-in lesson &lt;id&gt; (e.g. handshake, close).</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the built-in lesson &lt;id&gt; (e.g. handshake, close).</translation>
     </message>
     <message>
         <source>no built-in lesson &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>no built-in lesson &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::ContrastView</name>
     <message>
         <source>Hypothetical two-way handshake (not TCP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hypothetical two-way handshake (not TCP)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>For comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>For comparison</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::ControlsPanel</name>
     <message>
         <source>Hands-on controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Hands-on controls</translation>
     </message>
     <message>
         <source>Data to send from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Data to send from %1</translation>
     </message>
     <message>
         <source>The bytes SEND hands to TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>The bytes SEND hands to TCP</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Passive open: wait for a peer&apos;s SYN (RFC 9293 §3.10.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passive open: wait for a peer&apos;s SYN (RFC 9293 §3.10.1)</translation>
     </message>
     <message>
         <source>Active open: send SYN to the peer and start the three-way handshake (RFC 9293 §3.10.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Active open: send SYN to the peer and start the three-way handshake (RFC 9293 §3.10.1)</translation>
     </message>
     <message>
         <source>Hand the data to TCP; it goes out once the connection is established (RFC 9293 §3.10.2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand the data to TCP; it goes out once the connection is established (RFC 9293 §3.10.2)</translation>
     </message>
     <message>
         <source>No more data from this side: send FIN once the queued data is out, a half-close (RFC 9293 §3.10.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>No more data from this side: send FIN once the queued data is out, a half-close (RFC 9293 §3.10.4)</translation>
     </message>
     <message>
         <source>Drop the connection at once and tell the peer with RST (RFC 9293 §3.10.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop the connection at once and tell the peer with RST (RFC 9293 §3.10.5)</translation>
     </message>
     <message>
         <source>%1 needs a connection that is open or opening and not yet closed by this side; the state is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 needs a connection that is open or opening and not yet closed by this side; the state is %2</translation>
     </message>
     <message>
         <source>%1 is already under way in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is already under way in %2</translation>
     </message>
     <message>
         <source>%1 needs %2; the state is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 needs %2; the state is %3</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> or </translation>
     </message>
     <message>
         <source>State: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>State: %1</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>%1 called %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 called %2.</translation>
     </message>
     <message>
         <source>%1 called %2, refused: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 called %2, refused: %3.</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::DesktopIntegration</name>
     <message>
         <source>Start in presentation mode: full screen, high contrast, larger text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start in presentation mode: full screen, high contrast, larger text.</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::ExportMenu</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export</translation>
     </message>
     <message>
         <source>Diagram as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagram as &amp;PNG…</translation>
     </message>
     <message>
         <source>Diagram as &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagram as &amp;SVG…</translation>
     </message>
     <message>
         <source>Diagram as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagram as P&amp;DF…</translation>
     </message>
     <message>
         <source>Pictures show only the &amp;visible part</source>
-        <translation type="unfinished"></translation>
+        <translation>Pictures show only the &amp;visible part</translation>
     </message>
     <message>
         <source>Trace as &amp;JSON lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trace as &amp;JSON lines…</translation>
     </message>
     <message>
         <source>Trace as p&amp;cap (Wireshark)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trace as p&amp;cap (Wireshark)…</translation>
     </message>
     <message>
         <source>Sequence as &amp;Mermaid…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequence as &amp;Mermaid…</translation>
     </message>
     <message>
         <source>Sequence as Plant&amp;UML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequence as Plant&amp;UML…</translation>
     </message>
     <message>
         <source>PNG pictures (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG pictures (*.png)</translation>
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG drawings (*.svg)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON lines (*.jsonl *.json)</translation>
     </message>
     <message>
         <source>pcap captures (*.pcap)</source>
-        <translation type="unfinished"></translation>
+        <translation>pcap captures (*.pcap)</translation>
     </message>
     <message>
         <source>Mermaid diagrams (*.mmd)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mermaid diagrams (*.mmd)</translation>
     </message>
     <message>
         <source>PlantUML diagrams (*.puml)</source>
-        <translation type="unfinished"></translation>
+        <translation>PlantUML diagrams (*.puml)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::GlossaryPanel</name>
     <message>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>Glossary</translation>
     </message>
     <message>
         <source>Filter terms (e.g. TIME_WAIT, window, half-close)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter terms (e.g. TIME_WAIT, window, half-close)</translation>
     </message>
     <message>
         <source>Filter terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter terms</translation>
     </message>
     <message>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>Term</translation>
     </message>
     <message>
         <source>&amp;Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Glossary</translation>
     </message>
     <message>
         <source>Terms of TCP connection management in English and Chinese (F1, Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Terms of TCP connection management in English and Chinese (F1, Ctrl+G)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::HexView</name>
     <message>
         <source>Segment bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment bytes</translation>
     </message>
     <message>
         <source>The segment&apos;s wire bytes in hexadecimal, 16 a row, with an ASCII column</source>
-        <translation type="unfinished"></translation>
+        <translation>The segment&apos;s wire bytes in hexadecimal, 16 a row, with an ASCII column</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::HttpChart</name>
+    <message>
+        <source>HTTP/1.0 (a connection per object)</source>
+        <translation>HTTP/1.0 (a connection per object)</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1 persistent</source>
+        <translation>HTTP/1.1 persistent</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1 pipelined</source>
+        <translation>HTTP/1.1 pipelined</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Objects on the page (N)</source>
+        <translation>Objects on the page (N)</translation>
+    </message>
+    <message>
+        <source>Total time (ms)</source>
+        <translation>Total time (ms)</translation>
+    </message>
+    <message>
+        <source>Counters for N =</source>
+        <translation>Counters for N =</translation>
+    </message>
+    <message>
+        <source>Objects on the page</source>
+        <translation>Objects on the page</translation>
+    </message>
+    <message>
+        <source>Round trips</source>
+        <translation>Round trips</translation>
+    </message>
+    <message>
+        <source>Connections opened</source>
+        <translation>Connections opened</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT sockets left</source>
+        <translation>TIME_WAIT sockets left</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Total time</translation>
     </message>
 </context>
 <context>
@@ -581,66 +633,67 @@
     <message>
         <source>The lesson file could not be read:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The lesson file could not be read:
+%1</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open %1: %2</translation>
     </message>
     <message>
         <source>Open lesson file</source>
-        <translation type="unfinished"></translation>
+        <translation>Open lesson file</translation>
     </message>
     <message>
         <source>Lessons (*.lesson);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lessons (*.lesson);;All files (*)</translation>
     </message>
     <message>
         <source>Lesson file</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesson file</translation>
     </message>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>Lessons</translation>
     </message>
     <message>
         <source>Choose a lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a lesson</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open</translation>
     </message>
     <message>
         <source>Open lesson &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open lesson &amp;file…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Built-in lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>Built-in lessons</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::LessonPlayer</name>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Now</translation>
     </message>
     <message>
         <source>Lesson steps so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesson steps so far</translation>
     </message>
     <message>
         <source>No lesson open</source>
-        <translation type="unfinished"></translation>
+        <translation>No lesson open</translation>
     </message>
     <message>
         <source>Choose one from the Lessons menu (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose one from the Lessons menu (Ctrl+L).</translation>
     </message>
 </context>
 <context>
@@ -648,50 +701,50 @@
     <message>
         <source>en</source>
         <comment>The code of this translation&apos;s language: zh in Chinese, en in English</comment>
-        <translation type="unfinished"></translation>
+        <translation>en</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::LessonUi</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lessons</translation>
     </message>
     <message>
         <source>Open &amp;lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open &amp;lesson…</translation>
     </message>
     <message>
         <source>Open lesson… (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open lesson… (%1)</translation>
     </message>
     <message>
         <source>&amp;Quiz mode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quiz mode</translation>
     </message>
     <message>
         <source>Stop at each of the lesson&apos;s questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop at each of the lesson&apos;s questions</translation>
     </message>
     <message>
         <source>Open &amp;packetdrill script…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open &amp;packetdrill script…</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesson</translation>
     </message>
     <message>
         <source>Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>Plots</translation>
     </message>
     <message>
         <source>Contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrast</translation>
     </message>
 </context>
 <context>
@@ -861,276 +914,276 @@
     <name>tcplab::ui::NarrationPanel</name>
     <message>
         <source>So far</source>
-        <translation type="unfinished"></translation>
+        <translation>So far</translation>
     </message>
     <message>
         <source>Narration history</source>
-        <translation type="unfinished"></translation>
+        <translation>Narration history</translation>
     </message>
     <message>
         <source>What just happened</source>
-        <translation type="unfinished"></translation>
+        <translation>What just happened</translation>
     </message>
     <message>
         <source>Narration</source>
-        <translation type="unfinished"></translation>
+        <translation>Narration</translation>
     </message>
     <message>
         <source>%1   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1   %2</translation>
     </message>
     <message>
         <source>Nothing has happened yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing has happened yet</translation>
     </message>
     <message>
         <source>Press → (step) or Space (play) to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Press → (step) or Space (play) to start.</translation>
     </message>
     <message>
         <source>At %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>At %1:</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::PacketInspector</name>
     <message>
         <source>Source port</source>
-        <translation type="unfinished"></translation>
+        <translation>Source port</translation>
     </message>
     <message>
         <source>Destination port</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination port</translation>
     </message>
     <message>
         <source>Sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequence number</translation>
     </message>
     <message>
         <source>Acknowledgment number</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledgment number</translation>
     </message>
     <message>
         <source>Data offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Data offset</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Flags</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Window</translation>
     </message>
     <message>
         <source>Checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>Checksum</translation>
     </message>
     <message>
         <source>Urgent pointer</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgent pointer</translation>
     </message>
     <message>
         <source>Option: maximum segment size</source>
-        <translation type="unfinished"></translation>
+        <translation>Option: maximum segment size</translation>
     </message>
     <message>
         <source>Padding</source>
-        <translation type="unfinished"></translation>
+        <translation>Padding</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>Meaning</translation>
     </message>
     <message>
         <source>Header fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Header fields</translation>
     </message>
     <message>
         <source>Packet inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Packet inspector</translation>
     </message>
     <message>
         <source>No segment has been sent yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No segment has been sent yet.</translation>
     </message>
     <message>
         <source>Segment #%1 has not been sent yet at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment #%1 has not been sent yet at this time.</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Latest segment #%1: %2, %3, sent at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest segment #%1: %2, %3, sent at %4</translation>
     </message>
     <message>
         <source>Segment #%1: %2, %3, sent at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment #%1: %2, %3, sent at %4</translation>
     </message>
     <message>
         <source>no flags</source>
-        <translation type="unfinished"></translation>
+        <translation>no flags</translation>
     </message>
     <message>
         <source>the sending application&apos;s port</source>
-        <translation type="unfinished"></translation>
+        <translation>the sending application&apos;s port</translation>
     </message>
     <message>
         <source>the receiving application&apos;s port</source>
-        <translation type="unfinished"></translation>
+        <translation>the receiving application&apos;s port</translation>
     </message>
     <message>
         <source>number of the first octet of this segment (a SYN or FIN counts as one)</source>
-        <translation type="unfinished"></translation>
+        <translation>number of the first octet of this segment (a SYN or FIN counts as one)</translation>
     </message>
     <message>
         <source>Relative sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>Relative sequence number</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>seq − the sender&apos;s ISN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>seq − the sender&apos;s ISN %1</translation>
     </message>
     <message>
         <source>the sender&apos;s SYN is not in the trace</source>
-        <translation type="unfinished"></translation>
+        <translation>the sender&apos;s SYN is not in the trace</translation>
     </message>
     <message>
         <source>the next sequence number the sender expects to receive</source>
-        <translation type="unfinished"></translation>
+        <translation>the next sequence number the sender expects to receive</translation>
     </message>
     <message>
         <source>not in use: the ACK bit is 0</source>
-        <translation type="unfinished"></translation>
+        <translation>not in use: the ACK bit is 0</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Relative acknowledgment number</source>
-        <translation type="unfinished"></translation>
+        <translation>Relative acknowledgment number</translation>
     </message>
     <message>
         <source>ack − the receiver&apos;s ISN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ack − the receiver&apos;s ISN %1</translation>
     </message>
     <message>
         <source>the receiver&apos;s SYN is not in the trace yet</source>
-        <translation type="unfinished"></translation>
+        <translation>the receiver&apos;s SYN is not in the trace yet</translation>
     </message>
     <message>
         <source>%1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 bytes)</translation>
     </message>
     <message>
         <source>length of the header in 32-bit words</source>
-        <translation type="unfinished"></translation>
+        <translation>length of the header in 32-bit words</translation>
     </message>
     <message>
         <source>the control bits</source>
-        <translation type="unfinished"></translation>
+        <translation>the control bits</translation>
     </message>
     <message>
         <source>urgent: the urgent pointer field is significant</source>
-        <translation type="unfinished"></translation>
+        <translation>urgent: the urgent pointer field is significant</translation>
     </message>
     <message>
         <source>acknowledgment: the acknowledgment number is significant</source>
-        <translation type="unfinished"></translation>
+        <translation>acknowledgment: the acknowledgment number is significant</translation>
     </message>
     <message>
         <source>push: hand the data to the application at once</source>
-        <translation type="unfinished"></translation>
+        <translation>push: hand the data to the application at once</translation>
     </message>
     <message>
         <source>reset: abort the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>reset: abort the connection</translation>
     </message>
     <message>
         <source>synchronize sequence numbers: opens a connection</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronize sequence numbers: opens a connection</translation>
     </message>
     <message>
         <source>finish: the sender has no more data (closes one direction)</source>
-        <translation type="unfinished"></translation>
+        <translation>finish: the sender has no more data (closes one direction)</translation>
     </message>
     <message>
         <source>how many more octets the sender is willing to receive</source>
-        <translation type="unfinished"></translation>
+        <translation>how many more octets the sender is willing to receive</translation>
     </message>
     <message>
         <source>over the pseudo-header, the header and the data (RFC 9293 §3.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>over the pseudo-header, the header and the data (RFC 9293 §3.1)</translation>
     </message>
     <message>
         <source>where urgent data ends; read only when URG is 1</source>
-        <translation type="unfinished"></translation>
+        <translation>where urgent data ends; read only when URG is 1</translation>
     </message>
     <message>
         <source>the largest segment the sender can receive; sent only with SYN (RFC 9293 §3.7.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>the largest segment the sender can receive; sent only with SYN (RFC 9293 §3.7.1)</translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
         </translation>
     </message>
     <message>
         <source>zeros that end the header on a 32-bit boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>zeros that end the header on a 32-bit boundary</translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n byte: %1</numerusform>
+            <numerusform>%n bytes: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>the application&apos;s bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>the application&apos;s bytes</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>options such as MSS are sent only with SYN</source>
-        <translation type="unfinished"></translation>
+        <translation>options such as MSS are sent only with SYN</translation>
     </message>
     <message>
         <source>0 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>0 bytes</translation>
     </message>
     <message>
         <source>a segment without data still takes a sequence number if it carries SYN or FIN</source>
-        <translation type="unfinished"></translation>
+        <translation>a segment without data still takes a sequence number if it carries SYN or FIN</translation>
     </message>
 </context>
 <context>
@@ -1138,172 +1191,177 @@
     <message>
         <source>The packetdrill script could not be read:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The packetdrill script could not be read:
+%1</translation>
     </message>
     <message>
         <source>%1: not a script</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: not a script</translation>
     </message>
     <message>
         <source>Open packetdrill script</source>
-        <translation type="unfinished"></translation>
+        <translation>Open packetdrill script</translation>
     </message>
     <message>
         <source>packetdrill scripts (*.pkt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>packetdrill scripts (*.pkt);;All files (*)</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open %1: %2</translation>
     </message>
     <message>
         <source>packetdrill script</source>
-        <translation type="unfinished"></translation>
+        <translation>packetdrill script</translation>
     </message>
     <message>
         <source>      expected %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>      expected %1, got %2</translation>
     </message>
     <message>
         <source>      not checked: outside tcplab&apos;s model</source>
-        <translation type="unfinished"></translation>
+        <translation>      not checked: outside tcplab&apos;s model</translation>
     </message>
     <message>
         <source>packetdrill: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>packetdrill: %1</translation>
     </message>
     <message>
         <source>Time (ms)</source>
-        <translation type="unfinished">Time (ms)</translation>
+        <translation>Time (ms)</translation>
     </message>
     <message>
         <source>Script (peer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Script (peer)</translation>
     </message>
     <message>
         <source>tcplab (under test)</source>
-        <translation type="unfinished"></translation>
+        <translation>tcplab (under test)</translation>
     </message>
     <message>
         <source>%1: passed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: passed</translation>
     </message>
     <message>
         <source>%1: skipped — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: skipped — %2</translation>
     </message>
     <message>
         <source>%1: failed at line %2: expected %3, got %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: failed at line %2: expected %3, got %4</translation>
     </message>
     <message>
         <source>%1: failed — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: failed — %2</translation>
     </message>
     <message>
         <source>✗ line %1: expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ line %1: expected %2</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::PlotsPanel</name>
     <message>
         <source>States over time</source>
-        <translation type="unfinished"></translation>
+        <translation>States over time</translation>
     </message>
     <message>
         <source>Sequence number / time</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequence number / time</translation>
+    </message>
+    <message>
+        <source>HTTP/1.0 vs 1.1</source>
+        <translation>HTTP/1.0 vs 1.1</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::PresentationMode</name>
     <message>
         <source>&amp;Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Full screen</translation>
     </message>
     <message>
         <source>Show the window full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the window full screen</translation>
     </message>
     <message>
         <source>&amp;Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Larger text</translation>
     </message>
     <message>
         <source>Make all text and the diagram&apos;s labels larger</source>
-        <translation type="unfinished"></translation>
+        <translation>Make all text and the diagram&apos;s labels larger</translation>
     </message>
     <message>
         <source>&amp;Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Smaller text</translation>
     </message>
     <message>
         <source>Make all text and the diagram&apos;s labels smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>Make all text and the diagram&apos;s labels smaller</translation>
     </message>
     <message>
         <source>&amp;Normal text size</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Normal text size</translation>
     </message>
     <message>
         <source>Text at its normal size</source>
-        <translation type="unfinished"></translation>
+        <translation>Text at its normal size</translation>
     </message>
     <message>
         <source>&amp;High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;High contrast</translation>
     </message>
     <message>
         <source>Black on white, bold: readable from the back of a room</source>
-        <translation type="unfinished"></translation>
+        <translation>Black on white, bold: readable from the back of a room</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Theme</translation>
     </message>
     <message>
         <source>As the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>As the &amp;system</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Light</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dark</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::QuizPanel</name>
     <message>
         <source>This lesson has no questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>This lesson has no questions.</translation>
     </message>
     <message>
         <source>A question will stop the playback at its moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>A question will stop the playback at its moment.</translation>
     </message>
     <message>
         <source>Question %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Question %1 of %2</translation>
     </message>
     <message>
         <source>Right! %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Right! %1</translation>
     </message>
     <message>
         <source>Wrong. The right answer is %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong. The right answer is %1. %2</translation>
     </message>
     <message>
         <source>Quiz mode: stop at each question</source>
-        <translation type="unfinished"></translation>
+        <translation>Quiz mode: stop at each question</translation>
     </message>
     <message>
         <source>Continue playback</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue playback</translation>
     </message>
 </context>
 <context>
@@ -1400,138 +1458,138 @@
     <name>tcplab::ui::SettingsStore</name>
     <message>
         <source>&amp;Recent Files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recent Files</translation>
     </message>
     <message>
         <source>&amp;Clear the list</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clear the list</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::ShortcutsDialog</name>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard shortcuts (%1)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Every key of the main window. The keys work wherever the focus is in the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every key of the main window. The keys work wherever the focus is in the window.</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Keys</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::StateDiagramWidget</name>
     <message>
         <source>Show all transitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Show all transitions</translation>
     </message>
     <message>
         <source>Also draw the resets, aborts and timeouts of RFC 9293 §3.10 that Figure 5 leaves out</source>
-        <translation type="unfinished"></translation>
+        <translation>Also draw the resets, aborts and timeouts of RFC 9293 §3.10 that Figure 5 leaves out</translation>
     </message>
     <message>
         <source>TCP state diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP state diagram</translation>
     </message>
     <message>
         <source>%1 → %2: %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2: %3 (%4)</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::StateTimelinePlot</name>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>%1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2</translation>
     </message>
     <message>
         <source>Time (ms)</source>
-        <translation type="unfinished">Time (ms)</translation>
+        <translation>Time (ms)</translation>
     </message>
     <message>
         <source>States of each endpoint over time</source>
-        <translation type="unfinished"></translation>
+        <translation>States of each endpoint over time</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::StevensPlot</name>
     <message>
         <source>Time (ms)</source>
-        <translation type="unfinished">Time (ms)</translation>
+        <translation>Time (ms)</translation>
     </message>
     <message>
         <source>Relative sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>Relative sequence number</translation>
     </message>
     <message>
         <source>Client data</source>
-        <translation type="unfinished"></translation>
+        <translation>Client data</translation>
     </message>
     <message>
         <source>Client retransmission</source>
-        <translation type="unfinished"></translation>
+        <translation>Client retransmission</translation>
     </message>
     <message>
         <source>Server data</source>
-        <translation type="unfinished"></translation>
+        <translation>Server data</translation>
     </message>
     <message>
         <source>Server retransmission</source>
-        <translation type="unfinished"></translation>
+        <translation>Server retransmission</translation>
     </message>
     <message>
         <source>Sequence number against time</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequence number against time</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::TeachingDocks</name>
     <message>
         <source>State diagram (RFC 9293 Figure 5)</source>
-        <translation type="unfinished"></translation>
+        <translation>State diagram (RFC 9293 Figure 5)</translation>
     </message>
     <message>
         <source>What happened and why</source>
-        <translation type="unfinished"></translation>
+        <translation>What happened and why</translation>
     </message>
     <message>
         <source>Packet inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Packet inspector</translation>
     </message>
     <message>
         <source>Hands-on controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Hands-on controls</translation>
     </message>
 </context>
 <context>

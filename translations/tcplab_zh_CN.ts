@@ -47,205 +47,205 @@
     <name>Narrator</name>
     <message>
         <source>The client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>The server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>The %1 from %2 is lost on the way (%3): it never arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2发出的 %1 在途中丢失（%3）：它永远不会到达。</translation>
     </message>
     <message>
         <source>%1 ignores the segment it received: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1丢弃了收到的报文段：%2。</translation>
     </message>
     <message>
         <source>%1 calls %2, which is refused: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1调用 %2，被拒绝：%3。</translation>
     </message>
     <message numerus="yes">
         <source>%1&apos;s application reads %n byte(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1的应用进程读取了 %n 字节。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 reports an error to its application: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1向其应用进程报告错误：%2。</translation>
     </message>
     <message>
         <source>%1 sends a keep-alive probe: an empty ACK with seq = %2, one below what the peer expects, so the peer must answer with an ACK.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1发送保活探测报文段：一个不带数据的 ACK，seq = %2，比对方期望的序号小 1，因此对方必须回复 ACK。</translation>
     </message>
     <message>
         <source>%1 sends RST (seq = %2): the connection is reset, nothing more is exchanged on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1发送 RST（seq = %2）：连接被复位，此后不再交换任何报文段。</translation>
     </message>
     <message>
         <source>%1 answers SYN+ACK: seq = %2 is its own initial sequence number, ack = %3 is the peer&apos;s ISN + 1 (a SYN takes up one sequence number).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1回复 SYN+ACK：seq = %2 是自己的初始序号，ack = %3 是对方的 ISN + 1（SYN 要消耗一个序号）。</translation>
     </message>
     <message>
         <source>%1 sends SYN with seq = %2, its initial sequence number (ISN). A SYN carries no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1发送 SYN，seq = %2，即它的初始序号（ISN）。SYN 报文段不携带数据。</translation>
     </message>
     <message>
         <source>%1 sends FIN (seq = %2, ack = %3): it has no more data to send, but it can still receive (a half-close).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1发送 FIN（seq = %2，ack = %3）：它已没有数据要发送，但仍可以接收数据（半关闭）。</translation>
     </message>
     <message numerus="yes">
         <source>%1 sends its last %n byte(s) together with FIN (seq = %2, ack = %3).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1将最后 %n 字节数据与 FIN 一起发送（seq = %2，ack = %3）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 sends %n byte(s) of data: seq = %2 numbers the first byte, ack = %3 acknowledges what it has received.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1发送 %n 字节数据：seq = %2 是第一个字节的序号，ack = %3 确认已收到的数据。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 sends ACK with ack = %2: it has received every byte before %2 and expects %2 next.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1发送 ACK，ack = %2：序号 %2 之前的字节都已收到，期望下一个收到序号 %2。</translation>
     </message>
     <message>
         <source>Retransmission: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重传：%1</translation>
     </message>
     <message>
         <source>%1 restarts its retransmission timer with a doubled RTO of %2 (attempt %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1重启重传计时器，RTO 加倍为 %2（第 %3 次尝试）。</translation>
     </message>
     <message>
         <source>%1 waits 2·MSL = %2 in TIME_WAIT: long enough for its last ACK to be resent if it is lost, and for old segments of this connection to die out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1在 TIME_WAIT 状态等待 2MSL = %2：足以在最后一个 ACK 丢失时重传它，并让本连接的旧报文段在网络中消失。</translation>
     </message>
     <message>
         <source>%1 arms its keep-alive timer: %2 of silence before it probes the peer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1启动保活计时器：空闲 %2 后向对方发送探测报文段。</translation>
     </message>
     <message>
         <source>%1&apos;s retransmission timer expires: no ACK came in time, so it sends the oldest unacknowledged segment again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的重传计时器超时：未按时收到 ACK，于是重传最早的未被确认的报文段。</translation>
     </message>
     <message>
         <source>2·MSL has passed: %1 leaves TIME_WAIT.</source>
-        <translation type="unfinished"></translation>
+        <translation>2MSL 时间已到：%1离开 TIME_WAIT 状态。</translation>
     </message>
     <message>
         <source>%1 has heard nothing for the keep-alive interval.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1在整个保活间隔内没有收到任何报文段。</translation>
     </message>
     <message>
         <source>%1 calls LISTEN (a passive open) and enters %2: it waits for a SYN.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1调用 LISTEN（被动打开），进入 %2 状态：等待 SYN 的到来。</translation>
     </message>
     <message>
         <source>%1 calls CONNECT (an active open): it sends SYN and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1调用 CONNECT（主动打开）：发送 SYN，进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1 sends data while listening: it must first open the connection, so it sends SYN and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1在监听时要发送数据：必须先建立连接，因此发送 SYN，进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1 has finished sending too: it calls CLOSE, sends its FIN and enters %2, waiting for the ACK of that FIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的数据也已发送完毕：调用 CLOSE，发送 FIN，进入 %2 状态，等待对该 FIN 的确认。</translation>
     </message>
     <message>
         <source>%1 calls CLOSE: it sends FIN and enters %2. It will send no more data, but it can still receive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1调用 CLOSE：发送 FIN，进入 %2 状态。它不再发送数据，但仍可以接收数据。</translation>
     </message>
     <message>
         <source>%1 calls CLOSE before the connection exists: it simply enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1在连接建立之前调用 CLOSE：直接进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1 aborts the connection: it sends RST if it was synchronized and enters %2 at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1中止连接：若已同步则发送 RST，并立即进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1 got a SYN while its own SYN is still unanswered: a simultaneous open. It answers SYN+ACK (ack = %2) and enters %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1自己的 SYN 尚未得到应答，又收到了对方的 SYN：这是同时打开。它回复 SYN+ACK（ack = %2），进入 %3 状态。</translation>
     </message>
     <message>
         <source>%1 got a SYN, answers SYN+ACK (ack = %2) and enters %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1收到 SYN，回复 SYN+ACK（ack = %2），进入 %3 状态。</translation>
     </message>
     <message>
         <source>%1 got SYN+ACK acknowledging its SYN: it answers ACK (ack = %2) and enters %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1收到确认其 SYN 的 SYN+ACK：回复 ACK（ack = %2），进入 %3 状态。</translation>
     </message>
     <message>
         <source>%1 got the ACK of its SYN: the three-way handshake is complete, it enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1收到对其 SYN 的确认：三次握手完成，进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1 got the peer&apos;s FIN before the ACK of its own: both sides are closing at once. It ACKs the FIN and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1在自己的 FIN 被确认之前收到了对方的 FIN：双方同时关闭。它确认该 FIN，进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1 got the peer&apos;s FIN: it ACKs it (ack = %2) and enters %3, in case that ACK is lost and the FIN comes again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1收到对方的 FIN：发送确认（ack = %2），进入 %3 状态，以防该 ACK 丢失、FIN 被重传。</translation>
     </message>
     <message>
         <source>%1 got FIN: the peer will send no more. It ACKs it (ack = %2) and enters %3; it may still send data of its own (a half-close).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1收到 FIN：对方不再发送数据。它发送确认（ack = %2），进入 %3 状态；自己仍可继续发送数据（半关闭）。</translation>
     </message>
     <message>
         <source>%1&apos;s FIN is acknowledged: it enters %2 and waits for the peer&apos;s FIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的 FIN 已被确认：进入 %2 状态，等待对方的 FIN。</translation>
     </message>
     <message>
         <source>%1&apos;s FIN is acknowledged: it enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的 FIN 已被确认：进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1&apos;s FIN is acknowledged: the connection is closed (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的 FIN 已被确认：连接已关闭（%2）。</translation>
     </message>
     <message>
         <source>%1 got the peer&apos;s FIN together with the ACK of its own FIN: it ACKs it and goes straight to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1收到对方的 FIN，同时其中确认了自己的 FIN：它确认该 FIN，直接进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1 got RST: the connection attempt was not wanted (an old duplicate SYN), so it goes back to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1收到 RST：这次连接请求是不需要的（一个过时的重复 SYN），因此回到 %2 状态。</translation>
     </message>
     <message>
         <source>%1 got RST in answer to its SYN: connection refused, nobody listens on that port. It enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的 SYN 得到的应答是 RST：连接被拒绝，该端口上没有进程在监听。它进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1 got an acceptable RST: the connection is reset, it enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1收到一个可接受的 RST：连接被复位，进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1&apos;s TIME_WAIT timer (2·MSL) expires: the connection is finally %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的 TIME_WAIT 计时器（2MSL）超时：连接终于进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1 has retransmitted too often without an answer: it gives up, reports a timeout and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1重传次数过多仍无应答：放弃连接，报告超时，进入 %2 状态。</translation>
     </message>
     <message>
         <source>%1&apos;s keep-alive probes went unanswered: it declares the peer dead and enters %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的保活探测报文段都没有得到应答：判定对方已失效，进入 %2 状态。</translation>
     </message>
 </context>
 <context>
@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>Open the glossary of TCP terms (English and Chinese) at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时打开 TCP 术语表（中英对照）。</translation>
     </message>
     <message>
         <source>segment %1 is never on the wire</source>
@@ -377,72 +377,73 @@
     <name>tcplab::ui::ControlsPanel</name>
     <message>
         <source>Hands-on controls</source>
-        <translation type="unfinished"></translation>
+        <translation>动手操作</translation>
     </message>
     <message>
         <source>Data to send from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1要发送的数据</translation>
     </message>
     <message>
         <source>The bytes SEND hands to TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>SEND 交给 TCP 的字节</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Passive open: wait for a peer&apos;s SYN (RFC 9293 §3.10.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>被动打开：等待对方的 SYN（RFC 9293 §3.10.1）</translation>
     </message>
     <message>
         <source>Active open: send SYN to the peer and start the three-way handshake (RFC 9293 §3.10.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>主动打开：向对方发送 SYN，开始三次握手（RFC 9293 §3.10.1）</translation>
     </message>
     <message>
         <source>Hand the data to TCP; it goes out once the connection is established (RFC 9293 §3.10.2)</source>
-        <translation type="unfinished"></translation>
+        <translation>把数据交给 TCP；连接建立后即发送（RFC 9293 §3.10.2）</translation>
     </message>
     <message>
         <source>No more data from this side: send FIN once the queued data is out, a half-close (RFC 9293 §3.10.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>本方不再发送数据：队列中的数据发完后发送 FIN，即半关闭（RFC 9293 §3.10.4）</translation>
     </message>
     <message>
         <source>Drop the connection at once and tell the peer with RST (RFC 9293 §3.10.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>立即中止连接，并用 RST 通知对方（RFC 9293 §3.10.5）</translation>
     </message>
     <message>
         <source>%1 needs a connection that is open or opening and not yet closed by this side; the state is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 要求连接已建立或正在建立，且本方尚未关闭；当前状态为 %2</translation>
     </message>
     <message>
         <source>%1 is already under way in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在 %2 状态下进行中</translation>
     </message>
     <message>
         <source>%1 needs %2; the state is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 要求处于 %2 状态；当前状态为 %3</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> 或 </translation>
     </message>
     <message>
         <source>State: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>%1 called %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1调用了 %2。</translation>
     </message>
     <message>
         <source>%1 called %2, refused: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1调用了 %2，被拒绝：%3。</translation>
     </message>
 </context>
 <context>
@@ -535,42 +536,93 @@
     <name>tcplab::ui::GlossaryPanel</name>
     <message>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>术语表</translation>
     </message>
     <message>
         <source>Filter terms (e.g. TIME_WAIT, window, half-close)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选术语（如 TIME_WAIT、窗口、半关闭）</translation>
     </message>
     <message>
         <source>Filter terms</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选术语</translation>
     </message>
     <message>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>术语</translation>
     </message>
     <message>
         <source>&amp;Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>术语表(&amp;G)</translation>
     </message>
     <message>
         <source>Terms of TCP connection management in English and Chinese (F1, Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 连接管理术语，中英对照（F1，Ctrl+G）</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::HexView</name>
     <message>
         <source>Segment bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>报文段字节</translation>
     </message>
     <message>
         <source>The segment&apos;s wire bytes in hexadecimal, 16 a row, with an ASCII column</source>
-        <translation type="unfinished"></translation>
+        <translation>报文段在传输时的字节，十六进制显示，每行 16 个，附 ASCII 列</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::HttpChart</name>
+    <message>
+        <source>HTTP/1.0 (a connection per object)</source>
+        <translation>HTTP/1.0（每个对象一个连接）</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1 persistent</source>
+        <translation>HTTP/1.1 持续连接</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1 pipelined</source>
+        <translation>HTTP/1.1 流水线方式</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Objects on the page (N)</source>
+        <translation>页面上的对象数 (N)</translation>
+    </message>
+    <message>
+        <source>Total time (ms)</source>
+        <translation>总时间 (ms)</translation>
+    </message>
+    <message>
+        <source>Counters for N =</source>
+        <translation>N = 时的计数</translation>
+    </message>
+    <message>
+        <source>Objects on the page</source>
+        <translation>页面上的对象数</translation>
+    </message>
+    <message>
+        <source>Round trips</source>
+        <translation>往返次数</translation>
+    </message>
+    <message>
+        <source>Connections opened</source>
+        <translation>建立的连接数</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT sockets left</source>
+        <translation>遗留的 TIME_WAIT 套接字</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>总时间</translation>
     </message>
 </context>
 <context>
@@ -859,274 +911,274 @@
     <name>tcplab::ui::NarrationPanel</name>
     <message>
         <source>So far</source>
-        <translation type="unfinished"></translation>
+        <translation>到目前为止</translation>
     </message>
     <message>
         <source>Narration history</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解记录</translation>
     </message>
     <message>
         <source>What just happened</source>
-        <translation type="unfinished"></translation>
+        <translation>刚刚发生了什么</translation>
     </message>
     <message>
         <source>Narration</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解</translation>
     </message>
     <message>
         <source>%1   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1   %2</translation>
     </message>
     <message>
         <source>Nothing has happened yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有发生任何事件</translation>
     </message>
     <message>
         <source>Press → (step) or Space (play) to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 →（单步）或空格（播放）开始。</translation>
     </message>
     <message>
         <source>At %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1：</translation>
     </message>
 </context>
 <context>
     <name>tcplab::ui::PacketInspector</name>
     <message>
         <source>Source port</source>
-        <translation type="unfinished"></translation>
+        <translation>源端口</translation>
     </message>
     <message>
         <source>Destination port</source>
-        <translation type="unfinished"></translation>
+        <translation>目的端口</translation>
     </message>
     <message>
         <source>Sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Acknowledgment number</source>
-        <translation type="unfinished"></translation>
+        <translation>确认号</translation>
     </message>
     <message>
         <source>Data offset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据偏移</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>标志位</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>Checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>检验和</translation>
     </message>
     <message>
         <source>Urgent pointer</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急指针</translation>
     </message>
     <message>
         <source>Option: maximum segment size</source>
-        <translation type="unfinished"></translation>
+        <translation>选项：最大报文段长度（MSS）</translation>
     </message>
     <message>
         <source>Padding</source>
-        <translation type="unfinished"></translation>
+        <translation>填充</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Header fields</source>
-        <translation type="unfinished"></translation>
+        <translation>首部字段</translation>
     </message>
     <message>
         <source>Packet inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>报文段检查器</translation>
     </message>
     <message>
         <source>No segment has been sent yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有发送任何报文段。</translation>
     </message>
     <message>
         <source>Segment #%1 has not been sent yet at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>此时报文段 #%1 尚未发送。</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Latest segment #%1: %2, %3, sent at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>最新报文段 #%1：%2，%3，发送于 %4</translation>
     </message>
     <message>
         <source>Segment #%1: %2, %3, sent at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>报文段 #%1：%2，%3，发送于 %4</translation>
     </message>
     <message>
         <source>no flags</source>
-        <translation type="unfinished"></translation>
+        <translation>无标志位</translation>
     </message>
     <message>
         <source>the sending application&apos;s port</source>
-        <translation type="unfinished"></translation>
+        <translation>发送方应用进程的端口</translation>
     </message>
     <message>
         <source>the receiving application&apos;s port</source>
-        <translation type="unfinished"></translation>
+        <translation>接收方应用进程的端口</translation>
     </message>
     <message>
         <source>number of the first octet of this segment (a SYN or FIN counts as one)</source>
-        <translation type="unfinished"></translation>
+        <translation>本报文段第一个字节的序号（SYN 或 FIN 各占一个序号）</translation>
     </message>
     <message>
         <source>Relative sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>相对序号</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>seq − the sender&apos;s ISN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>seq − 发送方的 ISN %1</translation>
     </message>
     <message>
         <source>the sender&apos;s SYN is not in the trace</source>
-        <translation type="unfinished"></translation>
+        <translation>事件记录中没有发送方的 SYN</translation>
     </message>
     <message>
         <source>the next sequence number the sender expects to receive</source>
-        <translation type="unfinished"></translation>
+        <translation>发送方期望收到的下一个序号</translation>
     </message>
     <message>
         <source>not in use: the ACK bit is 0</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用：ACK 标志位为 0</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Relative acknowledgment number</source>
-        <translation type="unfinished"></translation>
+        <translation>相对确认号</translation>
     </message>
     <message>
         <source>ack − the receiver&apos;s ISN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ack − 接收方的 ISN %1</translation>
     </message>
     <message>
         <source>the receiver&apos;s SYN is not in the trace yet</source>
-        <translation type="unfinished"></translation>
+        <translation>事件记录中还没有接收方的 SYN</translation>
     </message>
     <message>
         <source>%1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 字节）</translation>
     </message>
     <message>
         <source>length of the header in 32-bit words</source>
-        <translation type="unfinished"></translation>
+        <translation>首部长度，以 32 位字为单位</translation>
     </message>
     <message>
         <source>the control bits</source>
-        <translation type="unfinished"></translation>
+        <translation>控制位</translation>
     </message>
     <message>
         <source>urgent: the urgent pointer field is significant</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急：紧急指针字段有效</translation>
     </message>
     <message>
         <source>acknowledgment: the acknowledgment number is significant</source>
-        <translation type="unfinished"></translation>
+        <translation>确认：确认号字段有效</translation>
     </message>
     <message>
         <source>push: hand the data to the application at once</source>
-        <translation type="unfinished"></translation>
+        <translation>推送：立即将数据交付应用进程</translation>
     </message>
     <message>
         <source>reset: abort the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>复位：中止连接</translation>
     </message>
     <message>
         <source>synchronize sequence numbers: opens a connection</source>
-        <translation type="unfinished"></translation>
+        <translation>同步序号：用于建立连接</translation>
     </message>
     <message>
         <source>finish: the sender has no more data (closes one direction)</source>
-        <translation type="unfinished"></translation>
+        <translation>终止：发送方没有更多数据（释放一个方向的连接）</translation>
     </message>
     <message>
         <source>how many more octets the sender is willing to receive</source>
-        <translation type="unfinished"></translation>
+        <translation>发送方还愿意接收多少字节</translation>
     </message>
     <message>
         <source>over the pseudo-header, the header and the data (RFC 9293 §3.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>对伪首部、首部和数据计算（RFC 9293 §3.1）</translation>
     </message>
     <message>
         <source>where urgent data ends; read only when URG is 1</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急数据的结束位置；仅当 URG 为 1 时有效</translation>
     </message>
     <message>
         <source>the largest segment the sender can receive; sent only with SYN (RFC 9293 §3.7.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送方能接收的最大报文段长度；只在 SYN 中发送（RFC 9293 §3.7.1）</translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 字节</numerusform>
         </translation>
     </message>
     <message>
         <source>zeros that end the header on a 32-bit boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>使首部在 32 位边界结束的填充零</translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 字节：%1</numerusform>
         </translation>
     </message>
     <message>
         <source>the application&apos;s bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>应用进程的数据</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>options such as MSS are sent only with SYN</source>
-        <translation type="unfinished"></translation>
+        <translation>MSS 等选项只在 SYN 中发送</translation>
     </message>
     <message>
         <source>0 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>0 字节</translation>
     </message>
     <message>
         <source>a segment without data still takes a sequence number if it carries SYN or FIN</source>
-        <translation type="unfinished"></translation>
+        <translation>不携带数据的报文段若带有 SYN 或 FIN，仍要消耗一个序号</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1263,10 @@
     <message>
         <source>Sequence number / time</source>
         <translation>序号 / 时间</translation>
+    </message>
+    <message>
+        <source>HTTP/1.0 vs 1.1</source>
+        <translation>HTTP/1.0 与 1.1 对比</translation>
     </message>
 </context>
 <context>
@@ -1443,19 +1499,19 @@
     <name>tcplab::ui::StateDiagramWidget</name>
     <message>
         <source>Show all transitions</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部状态转换</translation>
     </message>
     <message>
         <source>Also draw the resets, aborts and timeouts of RFC 9293 §3.10 that Figure 5 leaves out</source>
-        <translation type="unfinished"></translation>
+        <translation>同时画出图 5 省略的、RFC 9293 §3.10 中的复位、中止和超时转换</translation>
     </message>
     <message>
         <source>TCP state diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 状态图</translation>
     </message>
     <message>
         <source>%1 → %2: %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2：%3（%4）</translation>
     </message>
 </context>
 <context>
@@ -1516,19 +1572,19 @@
     <name>tcplab::ui::TeachingDocks</name>
     <message>
         <source>State diagram (RFC 9293 Figure 5)</source>
-        <translation type="unfinished"></translation>
+        <translation>状态图（RFC 9293 图 5）</translation>
     </message>
     <message>
         <source>What happened and why</source>
-        <translation type="unfinished"></translation>
+        <translation>发生了什么，为什么</translation>
     </message>
     <message>
         <source>Packet inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>报文段检查器</translation>
     </message>
     <message>
         <source>Hands-on controls</source>
-        <translation type="unfinished"></translation>
+        <translation>动手操作</translation>
     </message>
 </context>
 <context>
