@@ -36,13 +36,12 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "education")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/tcplab/tcplab")
-# The extended description: every line after the first begins with a space (deb-control(5)).
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
- tcplab runs a real TCP state machine (RFC 9293) and draws every segment of the
- three-way handshake and the four-way close on a sequence diagram, with both
- sides' states and timers and a narration of each step. Segments can be lost,
- delayed or duplicated with a click, and a session exported as PNG, SVG, PDF,
- pcap, JSON lines, Mermaid or PlantUML. tcplab-cli runs sessions headless.")
+# The long description: CPack writes the summary as its synopsis line and indents these as deb-control(5) asks.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "tcplab runs a real TCP state machine (RFC 9293) and draws every segment of the
+three-way handshake and the four-way close on a sequence diagram, with both
+sides' states and timers and a narration of each step. Segments can be lost,
+delayed or duplicated with a click, and a session exported as PNG, SVG, PDF,
+pcap, JSON lines, Mermaid or PlantUML. tcplab-cli runs sessions headless.")
 # dpkg-shlibdeps finds the libraries the programs link (Qt 6, QCustomPlot, libpcap) and declares them.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Qt finds its platform plugin and SVG icon loader at run time, which shlibdeps cannot see.
