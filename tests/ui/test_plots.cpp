@@ -1,10 +1,13 @@
 // The plots read the trace: the Stevens graph has one point per data segment sent, retransmissions in their
 // own graph; the state timeline has one bar per stretch of time in one state.
+#include "ui/plots/http_chart.h"
 #include "ui/plots/state_timeline_plot.h"
 #include "ui/plots/stevens_plot.h"
 #include "ui/session_controller.h"
 
+#include <QTableWidget>
 #include <QtTest>
+#include <qcustomplot.h>
 
 #include <set>
 
@@ -55,6 +58,28 @@ private slots:
         }
         QCOMPARE(plot.barCount(), expected);
         QVERIFY(plot.itemCount() >= expected); // a bar each, and a label where it fits
+    }
+    // Lesson 12: three graphs of N points; HTTP/1.0 pays a handshake per object and is slowest for N > 1;
+    // the table shows measureHttp of the same simulation.
+    void httpChartComparesTheThreeModes()
+    {
+        HttpChart chart;
+        QCOMPARE(chart.plot()->graphCount(), 3);
+        for (int g = 0; g < 3; ++g)
+            QCOMPARE(chart.plot()->graph(g)->dataCount(), HttpChart::kMaxObjects);
+        for (int n = 2; n <= HttpChart::kMaxObjects; ++n) {
+            QVERIFY(chart.plottedTotalMs(HttpMode::Http10, n) > chart.plottedTotalMs(HttpMode::Http11, n));
+            QVERIFY(chart.plottedTotalMs(HttpMode::Http11, n) >
+                    chart.plottedTotalMs(HttpMode::Http11Pipelined, n));
+        }
+        chart.setObjects(4);
+        Session session(httpScenario(HttpMode::Http10, 4));
+        session.runToEnd();
+        const HttpMetrics metrics = measureHttp(session.trace());
+        QCOMPARE(chart.table()->item(0, 0)->text(), QString::number(metrics.roundTrips));
+        QCOMPARE(chart.table()->item(0, 1)->text(), QString::number(4));
+        QCOMPARE(chart.table()->item(0, 2)->text(), QString::number(metrics.timeWaitSockets()));
+        QCOMPARE(chart.table()->item(1, 1)->text(), QString::number(1));
     }
 };
 
