@@ -448,6 +448,14 @@
         <source>%1 called %2, refused: %3.</source>
         <translation>%1 called %2, refused: %3.</translation>
     </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::DesktopIntegration</name>
@@ -1185,6 +1193,22 @@
         <source>a segment without data still takes a sequence number if it carries SYN or FIN</source>
         <translation>a segment without data still takes a sequence number if it carries SYN or FIN</translation>
     </message>
+    <message>
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Point at a field to see its bytes and what it means.</source>
+        <translation>Point at a field to see its bytes and what it means.</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::PacketdrillPlayer</name>
@@ -1517,6 +1541,14 @@
     <message>
         <source>%1 → %2: %3 (%4)</source>
         <translation>%1 → %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
     </message>
 </context>
 <context>

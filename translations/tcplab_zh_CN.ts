@@ -445,6 +445,14 @@
         <source>%1 called %2, refused: %3.</source>
         <translation>%1调用了 %2，被拒绝：%3。</translation>
     </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::DesktopIntegration</name>
@@ -974,7 +982,7 @@
     </message>
     <message>
         <source>Checksum</source>
-        <translation>检验和</translation>
+        <translation>校验和</translation>
     </message>
     <message>
         <source>Urgent pointer</source>
@@ -1179,6 +1187,22 @@
     <message>
         <source>a segment without data still takes a sequence number if it carries SYN or FIN</source>
         <translation>不携带数据的报文段若带有 SYN 或 FIN，仍要消耗一个序号</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Point at a field to see its bytes and what it means.</source>
+        <translation>指向一个字段，即可看到它的字节和含义。</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1536,14 @@
     <message>
         <source>%1 → %2: %3 (%4)</source>
         <translation>%1 → %2：%3（%4）</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
     </message>
 </context>
 <context>

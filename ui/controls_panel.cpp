@@ -144,7 +144,7 @@ void ControlsPanel::retranslateUi()
     setAccessibleName(tr("Hands-on controls"));
     for (Side side : {Side::Client, Side::Server}) {
         SideControls &controls = m_sides[index(side)];
-        controls.box->setTitle(Narrator::sideName(side));
+        controls.box->setTitle(side == Side::Client ? tr("Client") : tr("Server"));
         controls.data->setAccessibleName(tr("Data to send from %1").arg(Narrator::sideName(side).toLower()));
         controls.data->setToolTip(tr("The bytes SEND hands to TCP"));
         for (std::size_t i = 0; i < kCalls.size(); ++i)

@@ -30,7 +30,8 @@ HexView::HexView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("hexView"));
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(std::max(12.0, font().pointSizeF()));
+    // A little under the window's text: 74 columns must fit beside the field tree.
+    mono.setPointSizeF(std::max(11.0, font().pointSizeF() * 0.9));
     setFont(mono);
     setMouseTracking(true);
     setBackgroundRole(QPalette::Base);

@@ -3,6 +3,7 @@
 #include "ui/diagram_style.h"
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
+#include "ui/teaching_docks.h"
 #include "ui/time_format.h"
 #include "ui/timeline_scrubber.h"
 
@@ -68,6 +69,7 @@ MainWindow::MainWindow(SessionController &controller, QWidget *parent)
     createActions();
     createToolBars();
     createMenus();
+    TeachingDocks::install(*this, m_controller);
     statusBar()->setFont(style::scaledFont(font(), 0.95));
     retranslateUi();
 

@@ -46,7 +46,8 @@ QString Narrator::durationText(TimeUs duration)
 QString Narrator::withRfc(const QString &sentence, std::string_view rfc)
 {
     if (rfc.empty()) return sentence;
-    return tr("%1 (%2)").arg(sentence, QString::fromLatin1(rfc.data(), rfc.size()));
+    // RFC sections carry "§", which the core spells in UTF-8.
+    return tr("%1 (%2)").arg(sentence, QString::fromUtf8(rfc.data(), qsizetype(rfc.size())));
 }
 
 QString Narrator::narrate(const Trace &trace, std::size_t index)

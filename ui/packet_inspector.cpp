@@ -2,7 +2,6 @@
 
 #include "ui/diagram_style.h"
 #include "ui/hex_view.h"
-#include "ui/narrator.h"
 #include "ui/session_controller.h"
 #include "ui/time_format.h"
 
@@ -91,6 +90,7 @@ PacketInspector::PacketInspector(SessionController &controller, QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->setMouseTracking(true);
     m_tree->setUniformRowHeights(true);
+    m_tree->setFont(style::scaledFont(font(), 1.1));
     m_tree->header()->setStretchLastSection(true);
     m_tree->viewport()->installEventFilter(this);
 
@@ -98,19 +98,25 @@ PacketInspector::PacketInspector(SessionController &controller, QWidget *parent)
     auto *hexScroll = new QScrollArea(this);
     hexScroll->setWidget(m_hex);
     hexScroll->setWidgetResizable(true);
+    // The dump needs its width and no more; the tree takes the rest for the meanings.
     hexScroll->setMinimumWidth(m_hex->sizeHint().width() + 24);
+    hexScroll->setMaximumWidth(m_hex->sizeHint().width() + 24);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tree);
     splitter->addWidget(hexScroll);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->addWidget(m_title);
     layout->addWidget(splitter, 1);
+    m_meaning = new QLabel(this);
+    m_meaning->setWordWrap(true);
+    m_meaning->setFont(style::scaledFont(font(), 1.1));
+    layout->addWidget(m_meaning);
 
     connect(m_tree, &QTreeWidget::itemEntered, this, [this](QTreeWidgetItem *item) { highlightItem(item); });
     connect(m_tree, &QTreeWidget::currentItemChanged, this,
@@ -208,10 +214,10 @@ void PacketInspector::rebuild()
     const TraceEvent &event = *m_shown;
     const Segment &s = event.segment;
     const std::vector<std::uint8_t> wire = encodeSegment(s);
+    const auto sideText = [this](Side side) { return side == Side::Client ? tr("client") : tr("server"); };
     m_hex->setBytes(QByteArray(reinterpret_cast<const char *>(wire.data()), qsizetype(wire.size())));
 
-    const QString direction =
-        tr("%1 → %2").arg(Narrator::sideName(event.side), Narrator::sideName(peerOf(event.side)).toLower());
+    const QString direction = tr("%1 → %2").arg(sideText(event.side), sideText(peerOf(event.side)));
     const QString flags = QString::fromStdString(flagsToString(s.flags));
     m_title->setText((m_requested == 0 ? tr("Latest segment #%1: %2, %3, sent at %4")
                                        : tr("Segment #%1: %2, %3, sent at %4"))
@@ -316,6 +322,12 @@ void PacketInspector::rebuild()
     for (int column = 0; column < 2; ++column)
         m_tree->resizeColumnToContents(column);
     if (QTreeWidgetItem *item = fieldItem(selectedKey)) m_tree->setCurrentItem(item);
+    highlightItem(m_tree->currentItem());
+}
+
+QString PacketInspector::meaningText() const
+{
+    return m_meaning->text();
 }
 
 QTreeWidgetItem *PacketInspector::fieldItem(const QString &key) const
@@ -330,8 +342,10 @@ void PacketInspector::highlightItem(const QTreeWidgetItem *item)
 {
     if (!item) {
         m_hex->setHighlight(0, 0);
+        m_meaning->setText(m_shown ? tr("Point at a field to see its bytes and what it means.") : QString());
         return;
     }
+    m_meaning->setText(tr("%1: %2").arg(item->text(0), item->text(2)));
     m_hex->setHighlight(item->data(0, kOffsetRole).toInt(), item->data(0, kLengthRole).toInt());
 }
 

@@ -31,6 +31,8 @@ public:
 
     QTreeWidget *fieldTree() const { return m_tree; }
     HexView *hexView() const { return m_hex; }
+    // "Window: how many more octets ..." for the field pointed at or selected.
+    QString meaningText() const;
     // The segment shown (its segmentId), or 0 when none is.
     quint64 shownSegment() const { return m_shownSegment; }
     // The row with a key: "srcPort", "dstPort", "seq", "seqRelative", "ack", "ackRelative", "dataOffset",
@@ -58,6 +60,7 @@ private:
 
     SessionController &m_controller;
     QLabel *m_title = nullptr;
+    QLabel *m_meaning = nullptr; // the pointed-at field's meaning, readable when the column is cut
     QTreeWidget *m_tree = nullptr;
     HexView *m_hex = nullptr;
     quint64 m_requested = 0;

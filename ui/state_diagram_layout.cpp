@@ -12,12 +12,12 @@ using S = TcpState;
 // RFC 9293 Figure 5: opening at the top, the active closer's states down the left, the passive closer's
 // down the right, TIME_WAIT and the final CLOSED at the bottom.
 constexpr std::array kPlaces = {
-    NodePlace{N::ClosedTop, S::Closed, {500, 50}},         NodePlace{N::Listen, S::Listen, {500, 200}},
-    NodePlace{N::SynRcvd, S::SynRcvd, {120, 340}},         NodePlace{N::SynSent, S::SynSent, {880, 340}},
-    NodePlace{N::Established, S::Established, {500, 480}}, NodePlace{N::FinWait1, S::FinWait1, {120, 600}},
-    NodePlace{N::CloseWait, S::CloseWait, {880, 600}},     NodePlace{N::FinWait2, S::FinWait2, {120, 730}},
-    NodePlace{N::Closing, S::Closing, {480, 730}},         NodePlace{N::LastAck, S::LastAck, {880, 730}},
-    NodePlace{N::TimeWait, S::TimeWait, {480, 865}},       NodePlace{N::ClosedBottom, S::Closed, {880, 865}},
+    NodePlace{N::ClosedTop, S::Closed, {500, 40}},         NodePlace{N::Listen, S::Listen, {500, 165}},
+    NodePlace{N::SynRcvd, S::SynRcvd, {120, 290}},         NodePlace{N::SynSent, S::SynSent, {880, 290}},
+    NodePlace{N::Established, S::Established, {500, 410}}, NodePlace{N::FinWait1, S::FinWait1, {120, 520}},
+    NodePlace{N::CloseWait, S::CloseWait, {880, 520}},     NodePlace{N::FinWait2, S::FinWait2, {120, 640}},
+    NodePlace{N::Closing, S::Closing, {480, 640}},         NodePlace{N::LastAck, S::LastAck, {880, 640}},
+    NodePlace{N::TimeWait, S::TimeWait, {480, 760}},       NodePlace{N::ClosedBottom, S::Closed, {880, 760}},
 };
 
 DiagramNode nodeOfState(TcpState state)

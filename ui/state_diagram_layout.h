@@ -1,5 +1,5 @@
 #pragma once
-// Where RFC 9293 Figure 5 puts each state, as a fixed table in a logical 1000 × 920 plane, and which rows of
+// Where RFC 9293 Figure 5 puts each state, as a fixed table in a logical 1000 × 800 plane, and which rows of
 // the transition table the figure draws. The edges themselves come from transitionTable(); this file only
 // decides where they go, never which exist.
 #include "tcp/transitions.h"
@@ -34,7 +34,7 @@ struct NodePlace {
     QPointF centre; // logical coordinates
 };
 
-constexpr QSizeF kLogicalPlane{1000.0, 920.0};
+constexpr QSizeF kLogicalPlane{1000.0, 800.0};
 constexpr QSizeF kLogicalNodeSize{200.0, 64.0};
 
 std::span<const NodePlace> nodePlaces();

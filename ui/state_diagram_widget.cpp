@@ -1,7 +1,6 @@
 #include "ui/state_diagram_widget.h"
 
 #include "ui/diagram_style.h"
-#include "ui/narrator.h"
 #include "ui/session_controller.h"
 
 #include <QCheckBox>
@@ -10,6 +9,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -26,9 +26,10 @@ constexpr double kScaleForAllLabels = 0.8;
 constexpr double kParallelSpacing = 34.0; // logical units between parallel edges of one node pair
 constexpr double kLabelHitRadius = 24.0;  // pixels, for the tooltip
 
+// The table's labels and RFC sections are UTF-8 ("2·MSL", "§3.10").
 QString latin1(std::string_view text)
 {
-    return QString::fromLatin1(text.data(), qsizetype(text.size()));
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 QColor faintEdgeColor()
@@ -85,7 +86,10 @@ StateDiagramWidget::StateDiagramWidget(SessionController &controller, QWidget *p
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     m_showAllBox = new QCheckBox(this);
-    m_showAllBox->move(int(kMargin), int(kMargin / 2));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(int(kMargin), int(kMargin / 2), int(kMargin), int(kMargin));
+    layout->addWidget(m_showAllBox, 0, Qt::AlignLeft | Qt::AlignTop);
+    layout->addStretch(1);
     connect(m_showAllBox, &QCheckBox::toggled, this, &StateDiagramWidget::setShowAllTransitions);
 
     connect(&m_controller, &SessionController::timeChanged, this, &StateDiagramWidget::refresh);
@@ -100,7 +104,6 @@ void StateDiagramWidget::retranslateUi()
     m_showAllBox->setToolTip(tr("Also draw the resets, aborts and timeouts of RFC 9293 §3.10 that Figure 5 "
                                 "leaves out"));
     m_showAllBox->setAccessibleName(tr("Show all transitions"));
-    m_showAllBox->adjustSize();
     setAccessibleName(tr("TCP state diagram"));
     update();
 }
@@ -192,7 +195,7 @@ QPointF StateDiagramWidget::toWidget(QPointF logical) const
 QRectF StateDiagramWidget::nodeRect(DiagramNode node) const
 {
     const double s = scale();
-    const QFont font = pixelFont(this->font(), std::clamp(24.0 * s, 11.0, 26.0), true);
+    const QFont font = pixelFont(this->font(), std::clamp(24.0 * s, 14.0, 26.0), true);
     const double textWidth = QFontMetricsF(font).horizontalAdvance(latin1(stateName(placeOf(node).state)));
     const double w = std::max(kLogicalNodeSize.width() * s, textWidth + 12);
     const double h = std::max(kLogicalNodeSize.height() * s, QFontMetricsF(font).height() + 8);
@@ -250,7 +253,7 @@ void StateDiagramWidget::paintEdges(QPainter &painter, const std::vector<Edge> &
 {
     const double s = scale();
     const bool labels = s >= kScaleForAllLabels;
-    const QFont labelFont = pixelFont(font(), std::clamp(17.0 * s, 10.0, 18.0), false);
+    const QFont labelFont = pixelFont(font(), std::clamp(17.0 * s, 12.0, 18.0), false);
     painter.setFont(labelFont);
     for (const Edge &edge : edges) {
         const bool lit = edge.row == m_sides[0].lit || edge.row == m_sides[1].lit;
@@ -292,8 +295,8 @@ void StateDiagramWidget::paintEdges(QPainter &painter, const std::vector<Edge> &
 void StateDiagramWidget::paintNodes(QPainter &painter) const
 {
     const double s = scale();
-    const QFont nodeFont = pixelFont(font(), std::clamp(24.0 * s, 11.0, 26.0), true);
-    const QFont tagFont = pixelFont(font(), std::clamp(17.0 * s, 10.0, 18.0), true);
+    const QFont nodeFont = pixelFont(font(), std::clamp(24.0 * s, 14.0, 26.0), true);
+    const QFont tagFont = pixelFont(font(), std::clamp(17.0 * s, 12.0, 18.0), true);
     const double radius = 10.0 * s;
     for (const NodePlace &place : nodePlaces()) {
         const QRectF rect = nodeRect(place.node);
@@ -323,7 +326,7 @@ void StateDiagramWidget::paintNodes(QPainter &painter) const
         painter.setFont(tagFont);
         const QFontMetricsF metrics(tagFont);
         const auto drawTag = [&](Side side, bool left) {
-            const QString text = Narrator::sideName(side);
+            const QString text = side == Side::Client ? tr("client") : tr("server");
             QRectF tag(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 2);
             const double y = rect.top() - tag.height() - (server ? ring * 2 : ring / 2);
             tag.moveTopLeft(left ? QPointF(rect.left(), y) : QPointF(rect.right() - tag.width(), y));
@@ -341,7 +344,7 @@ void StateDiagramWidget::paintNodes(QPainter &painter) const
 void StateDiagramWidget::paintLitLabels(QPainter &painter, const std::vector<Edge> &edges) const
 {
     const double s = scale();
-    const QFont font = pixelFont(this->font(), std::clamp(20.0 * s, 12.0, 22.0), true);
+    const QFont font = pixelFont(this->font(), std::clamp(20.0 * s, 15.0, 22.0), true);
     painter.setFont(font);
     const QFontMetricsF metrics(font);
     for (Side side : {Side::Client, Side::Server}) {

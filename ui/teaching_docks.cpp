@@ -14,9 +14,9 @@ namespace tcplab::ui {
 namespace {
 // Shares of the window the docks take at first: the right column wide enough for the state diagram's
 // labels, the bottom row tall enough for a SYN's header rows.
-constexpr double kRightShare = 0.36;
+constexpr double kRightShare = 0.34;
 constexpr double kBottomShare = 0.34;
-constexpr double kDiagramShareOfColumn = 0.58;
+constexpr double kDiagramShareOfColumn = 0.62;
 } // namespace
 
 TeachingDocks *TeachingDocks::install(QMainWindow &window, SessionController &controller)

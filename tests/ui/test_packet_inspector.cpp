@@ -132,6 +132,7 @@ private slots:
         QTest::mouseMove(inspector.fieldTree()->viewport(), rect.center());
         QCOMPARE(inspector.hexView()->highlightOffset(), layoutField(syn->segment, "Window")->offset);
         QCOMPARE(inspector.hexView()->highlightLength(), 2);
+        QVERIFY(inspector.meaningText().contains(item->text(2)));
         // Pointing at a byte in the dump highlights the whole field it belongs to.
         const WireField *seq = layoutField(syn->segment, "Sequence number");
         emit inspector.hexView()->byteHovered(seq->offset + 2);
