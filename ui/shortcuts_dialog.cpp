@@ -127,6 +127,9 @@ void ShortcutsDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        // Actions owned by objects that get LanguageChange after this dialog are still in the old language
+        // now: list them again once every object has retranslated.
+        QMetaObject::invokeMethod(this, &ShortcutsDialog::retranslateUi, Qt::QueuedConnection);
         emit languageChanged();
     }
     QDialog::changeEvent(event);
