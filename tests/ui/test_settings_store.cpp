@@ -53,7 +53,7 @@ private slots:
             MainWindow window(controller);
             QDockWidget *dock = addDock(window);
             SettingsStore store(window);
-            window.resize(1111, 777);
+            window.resize(1511, 977);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             controller.setSpeed(2.5);
@@ -80,7 +80,7 @@ private slots:
         QCOMPARE(store.recentFiles(), QStringList({m_dir.filePath(QStringLiteral("b.pcap")),
                                                    m_dir.filePath(QStringLiteral("a.png"))}));
         QCOMPARE(window.dockWidgetArea(dock), Qt::LeftDockWidgetArea);
-        QCOMPARE(window.size(), QSize(1111, 777));
+        QCOMPARE(window.size(), QSize(1511, 977));
     }
 
     void recentFilesAreNewestFirstOnceEachAndBounded()
