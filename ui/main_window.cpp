@@ -17,6 +17,7 @@
 #include <QSlider>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 #include <cmath>
 
@@ -49,7 +50,9 @@ void setActionText(QAction *action, const QString &text, const QString &toolTip 
 void nameButton(QToolBar *bar, QAction *action)
 {
     // Screen readers read the tool button, not the action.
-    if (QWidget *button = bar->widgetForAction(action)) button->setAccessibleName(action->text());
+    // Only tool buttons: widgets placed with addWidget (the speed slider) carry names of their own.
+    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action)))
+        button->setAccessibleName(action->text());
 }
 
 } // namespace
