@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include <qcustomplot.h>
+
 namespace tcplab::ui {
 
 namespace {
@@ -59,12 +61,19 @@ QPalette highContrastPalette()
 }
 } // namespace
 
-Theme themeFromName(const QString &name)
+std::optional<Theme> parseTheme(const QString &name)
 {
+    if (name == QLatin1String("system")) return Theme::System;
     if (name == QLatin1String("light")) return Theme::Light;
     if (name == QLatin1String("dark")) return Theme::Dark;
-    if (name == QLatin1String("high-contrast")) return Theme::HighContrast;
-    return Theme::System;
+    if (name == QLatin1String("high-contrast") || name == QLatin1String("contrast"))
+        return Theme::HighContrast;
+    return std::nullopt;
+}
+
+Theme themeFromName(const QString &name)
+{
+    return parseTheme(name).value_or(Theme::System);
 }
 
 QString themeName(Theme theme)
@@ -101,6 +110,47 @@ QPalette themePalette(Theme theme, const QPalette &systemPalette)
         return highContrastPalette();
     }
     return systemPalette;
+}
+
+DiagramScheme diagramScheme(Theme theme, const QPalette &systemPalette)
+{
+    switch (theme) {
+    case Theme::System:
+        return systemPrefersDark(systemPalette) ? DiagramScheme::Dark : DiagramScheme::Light;
+    case Theme::Light:
+        return DiagramScheme::Light;
+    case Theme::Dark:
+        return DiagramScheme::Dark;
+    case Theme::HighContrast:
+        return DiagramScheme::HighContrast;
+    }
+    return DiagramScheme::Light;
+}
+
+void styleCustomPlot(QCustomPlot &plot)
+{
+    plot.setBackground(style::backgroundColor());
+    const QColor text = style::textColor();
+    const QPen line(text, style::zoomed(1.0), Qt::SolidLine, Qt::SquareCap);
+    for (QCPAxisRect *rect : plot.axisRects()) {
+        for (QCPAxis *axis : rect->axes()) {
+            axis->setBasePen(line);
+            axis->setTickPen(line);
+            axis->setSubTickPen(line);
+            axis->setLabelColor(text);
+            axis->setTickLabelColor(text);
+            QPen grid = axis->grid()->pen();
+            grid.setColor(style::gridColor());
+            grid.setWidthF(style::zoomed(1.0));
+            axis->grid()->setPen(grid);
+            axis->grid()->setZeroLinePen(grid);
+        }
+    }
+    if (plot.legend) {
+        plot.legend->setBrush(style::labelGround(235));
+        plot.legend->setBorderPen(QPen(style::mutedTextColor(), style::zoomed(1.0)));
+        plot.legend->setTextColor(text);
+    }
 }
 
 } // namespace tcplab::ui
