@@ -33,7 +33,7 @@ LoopbackRun runLoopback(const Scenario &scenario, std::ostream &out, std::ostrea
     const LoopbackStats &stats = driver.stats();
     err << "loopback: " << stats.datagramsSent << " datagrams sent, " << stats.datagramsReceived
         << " received, " << stats.datagramsDiscarded << " discarded, " << stats.segmentsDropped
-        << " segments dropped\n";
+        << " segments dropped, " << stats.segmentsDuplicated << " duplicated\n";
     run.trace = driver.trace();
     return run;
 }

@@ -1,5 +1,8 @@
 #include "io/loopback_driver.h"
 
+#include "io/loopback_socket.h"
+#include "io/loopback_triggers.h"
+#include "sim/link.h"
 #include "tcp/wire.h"
 
 #include <algorithm>
@@ -11,7 +14,6 @@
 #include <netinet/in.h>
 #include <optional>
 #include <poll.h>
-#include <random>
 #include <sys/socket.h>
 #include <type_traits>
 #include <unistd.h>
@@ -23,63 +25,27 @@ namespace {
 
 constexpr std::size_t kMaxDatagram = 65535;
 
-class UdpSocket {
-public:
-    UdpSocket() = default;
-    UdpSocket(const UdpSocket &) = delete;
-    UdpSocket &operator=(const UdpSocket &) = delete;
-    UdpSocket(UdpSocket &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)), m_port(other.m_port) {}
-    ~UdpSocket() { close(); }
-
-    // "" or the reason it failed.
-    std::string bind(std::uint16_t port, const std::string &who)
-    {
-        m_fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-        if (m_fd < 0) return "cannot create the " + who + "'s UDP socket: " + std::strerror(errno);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        addr.sin_port = htons(port);
-        if (::bind(m_fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr) != 0) {
-            const int err = errno;
-            close();
-            if (err == EADDRINUSE)
-                return "UDP port " + std::to_string(port) + " on 127.0.0.1 is already in use (" + who +
-                       " socket); choose another port or 0 for any free port";
-            return "cannot bind the " + who + "'s UDP socket to 127.0.0.1:" + std::to_string(port) + ": " +
-                   std::strerror(err);
-        }
-        socklen_t len = sizeof addr;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len);
-        m_port = ntohs(addr.sin_port);
-        return {};
-    }
-
-    void close()
-    {
-        if (m_fd >= 0) ::close(m_fd);
-        m_fd = -1;
-        m_port = 0;
-    }
-
-    int fd() const { return m_fd; }
-    std::uint16_t port() const { return m_port; }
-
-private:
-    int m_fd = -1;
-    std::uint16_t m_port = 0;
-};
-
 struct Endpoint {
     Side side;
     int conn;
     std::uint16_t tcpPort;
     EndpointConfig config;
     std::optional<Connection> connection;
-    UdpSocket socket;
+    detail::UdpSocket socket;
     int dropNext = 0;
     // Segment ids of our datagrams not yet read by the peer, with their bytes (the peer looks them up).
     std::deque<std::pair<std::vector<std::uint8_t>, std::uint64_t>> unread;
+};
+
+// A segment the link holds before it is handed to the kernel (its one-way delay, a delay or hold rule, a
+// duplicate's later copy).
+struct Held {
+    std::uint64_t segmentId = 0;
+    std::size_t endpoint = 0; // the sender's index
+    TimeUs sentAt = 0;
+    TimeUs sendAt = 0;
+    bool retransmission = false;
+    Segment segment;
 };
 
 } // namespace
@@ -92,12 +58,15 @@ struct LoopbackDriver::Impl {
     std::vector<Endpoint> endpoints;  // client 0, server 0, client 1, server 1, ...
     std::vector<ScheduledCall> calls; // sorted by time
     std::size_t nextCall = 0;
-    std::vector<int> ruleUses;
-    int sentByClient = 0, sentByServer = 0;
+    std::optional<Link> link; // the simulator's link: rules, their counters, the seeded random stream
+    LinkFate fate;
+    std::vector<Held> held; // in the order they were held
     std::uint64_t nextSegmentId = 1;
-    std::mt19937_64 random;
     bool open = false;
+    std::uint16_t portInUse = 0; // the port open() found in use
     std::chrono::steady_clock::time_point start;
+    std::optional<std::chrono::steady_clock::time_point> pausedAt;
+    detail::CallTriggers triggers; // calls that wait for a state or for data
     std::vector<std::uint8_t> buffer = std::vector<std::uint8_t>(kMaxDatagram);
 
     Endpoint &at(Side side, int conn)
@@ -112,8 +81,8 @@ struct LoopbackDriver::Impl {
     TimeUs now() const
     {
         if (!open) return 0;
-        return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
-            .count();
+        const auto wall = pausedAt ? *pausedAt : std::chrono::steady_clock::now();
+        return std::chrono::duration_cast<std::chrono::microseconds>(wall - start).count();
     }
 
     TraceEvent event(TimeUs t, TraceKind kind, const Endpoint &e)
@@ -187,71 +156,114 @@ struct LoopbackDriver::Impl {
             transmit(t, e, *tx);
     }
 
-    std::optional<std::string> dropRule(TimeUs t, const Endpoint &e, const Segment &s, std::uint64_t id)
+    std::size_t indexOf(const Endpoint &e) const { return static_cast<std::size_t>(&e - endpoints.data()); }
+
+    void recordDrop(TimeUs t, const Endpoint &e, std::uint64_t id, const Segment &segment,
+                    bool retransmission, const std::string &why)
     {
-        const int bySide = e.side == Side::Client ? sentByClient : sentByServer;
-        const int total = sentByClient + sentByServer;
-        for (std::size_t i = 0; i < scenario.link.rules.size(); ++i) {
-            const LinkRule &r = scenario.link.rules[i];
-            if (r.action != LinkRule::Action::Drop) continue;
-            if (r.count >= 0 && ruleUses[i] >= r.count) continue;
-            if (r.from && *r.from != e.side) continue;
-            if (r.nth && *r.nth != (r.from ? bySide : total)) continue;
-            if ((s.flags & r.flagsMask) != r.flagsValue) continue;
-            if (r.segmentId && *r.segmentId != id) continue;
-            if ((r.fromTime && t < *r.fromTime) || (r.untilTime && t >= *r.untilTime)) continue;
-            if (r.conn && *r.conn != e.conn) continue;
-            if (r.probability < 1.0 &&
-                std::uniform_real_distribution<double>(0.0, 1.0)(random) >= r.probability)
-                continue;
-            ++ruleUses[i];
-            return r.label.empty() ? std::string("drop rule") : r.label;
-        }
-        return std::nullopt;
+        ++stats.segmentsDropped;
+        TraceEvent drop = event(t, TraceKind::SegmentDropped, e);
+        drop.segmentId = id;
+        drop.segment = segment;
+        drop.retransmission = retransmission;
+        drop.text = why + " (before sending)";
+        trace.append(std::move(drop));
     }
 
+    // The link decides the segment's fate now; the driver drops it, sends it, or holds it until its time.
     void transmit(TimeUs t, Endpoint &e, const Transmit &tx)
     {
         const std::uint64_t id = nextSegmentId++;
-        (e.side == Side::Client ? sentByClient : sentByServer) += 1;
         std::optional<std::string> dropped;
         if (e.dropNext > 0) {
             --e.dropNext;
-            dropped = "dropped by user";
+            fate.reset();
+            dropped = link->reason(LinkFate::kUserRule, e.side);
         } else {
-            dropped = dropRule(t, e, tx.segment, id);
+            link->decide({e.side, e.conn, id, t, tx.segment.flags}, fate);
+            if (fate.dropped) dropped = link->reason(fate.dropRule, e.side);
         }
-        std::vector<std::uint8_t> bytes;
-        if (!dropped) {
-            bytes = encodeSegment(tx.segment);
-            const Endpoint &peer = peerOf(e);
-            sockaddr_in to{};
-            to.sin_family = AF_INET;
-            to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            to.sin_port = htons(peer.socket.port());
-            const ssize_t n = ::sendto(e.socket.fd(), bytes.data(), bytes.size(), 0,
-                                       reinterpret_cast<const sockaddr *>(&to), sizeof to);
-            if (n != static_cast<ssize_t>(bytes.size()))
-                dropped = std::string("sendto failed: ") + std::strerror(errno);
-        }
+        const TimeUs linkDelay = options.linkDelays ? 0 : link->delay(e.side);
+        const TimeUs sendAt = std::max(t, fate.arrival - linkDelay);
         TraceEvent sent = event(t, TraceKind::SegmentSent, e);
         sent.segmentId = id;
         sent.segment = tx.segment;
         sent.retransmission = tx.retransmission;
         sent.keepAliveProbe = tx.keepAliveProbe;
-        sent.arrival = dropped ? -1 : t;
+        sent.arrival = dropped ? -1 : sendAt;
+        if (!dropped && fate.lastRule != LinkFate::kNoRule) sent.text = link->reason(fate.lastRule, e.side);
         trace.append(std::move(sent));
         if (dropped) {
-            ++stats.segmentsDropped;
-            TraceEvent drop = event(t, TraceKind::SegmentDropped, e);
-            drop.segmentId = id;
-            drop.segment = tx.segment;
-            drop.text = *dropped + " (before sending)";
-            trace.append(std::move(drop));
+            recordDrop(t, e, id, tx.segment, tx.retransmission, *dropped);
+            return;
+        }
+        Held segment{id, indexOf(e), t, sendAt, tx.retransmission, tx.segment};
+        for (const LinkCopy &copy : fate.copies)
+            holdCopy(t, segment, copy.arrival - linkDelay, link->reason(copy.rule, e.side));
+        if (sendAt <= t)
+            send(t, segment);
+        else
+            held.push_back(std::move(segment));
+    }
+
+    // A second copy of `original`, sent by the link (not by the endpoint) at `sendAt`.
+    void holdCopy(TimeUs t, const Held &original, TimeUs sendAt, std::string why)
+    {
+        ++stats.segmentsDuplicated;
+        Held copy = original;
+        copy.segmentId = nextSegmentId++;
+        copy.sentAt = t;
+        copy.sendAt = std::max(t, sendAt);
+        TraceEvent sent = event(t, TraceKind::SegmentSent, endpoints[original.endpoint]);
+        sent.segmentId = copy.segmentId;
+        sent.segment = copy.segment;
+        sent.retransmission = copy.retransmission;
+        sent.arrival = copy.sendAt;
+        sent.duplicateOf = original.segmentId;
+        sent.text = std::move(why);
+        trace.append(std::move(sent));
+        held.push_back(std::move(copy));
+    }
+
+    // Hands the segment's wire bytes to the kernel, to the peer's socket.
+    void send(TimeUs t, const Held &segment)
+    {
+        Endpoint &e = endpoints[segment.endpoint];
+        std::vector<std::uint8_t> bytes = encodeSegment(segment.segment);
+        const Endpoint &peer = peerOf(e);
+        sockaddr_in to{};
+        to.sin_family = AF_INET;
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        to.sin_port = htons(peer.socket.port());
+        const ssize_t n = ::sendto(e.socket.fd(), bytes.data(), bytes.size(), 0,
+                                   reinterpret_cast<const sockaddr *>(&to), sizeof to);
+        if (n != static_cast<ssize_t>(bytes.size())) {
+            recordDrop(t, e, segment.segmentId, segment.segment, segment.retransmission,
+                       std::string("sendto failed: ") + std::strerror(errno));
             return;
         }
         ++stats.datagramsSent;
-        e.unread.emplace_back(std::move(bytes), id);
+        e.unread.emplace_back(std::move(bytes), segment.segmentId);
+    }
+
+    // Sends the held segments whose time has come, earliest first.
+    void sendDue(TimeUs t)
+    {
+        for (;;) {
+            auto next = std::min_element(held.begin(), held.end(),
+                                         [](const Held &a, const Held &b) { return a.sendAt < b.sendAt; });
+            if (next == held.end() || next->sendAt > t) return;
+            const Held segment = std::move(*next);
+            held.erase(next);
+            send(t, segment);
+        }
+    }
+
+    Held *findHeld(std::uint64_t segmentId)
+    {
+        auto it =
+            std::find_if(held.begin(), held.end(), [&](const Held &h) { return h.segmentId == segmentId; });
+        return it == held.end() ? nullptr : &*it;
     }
 
     void discard(TimeUs t, const Endpoint &receiver, std::string why, const Segment *segment)
@@ -347,11 +359,27 @@ struct LoopbackDriver::Impl {
         return result;
     }
 
+    // Moves the waiting calls whose trigger the trace now shows into the timed calls.
+    void fireTriggers()
+    {
+        triggers.scan(trace, [&](ScheduledCall call) {
+            const auto at =
+                std::upper_bound(calls.begin() + static_cast<std::ptrdiff_t>(nextCall), calls.end(), call.at,
+                                 [](TimeUs t, const ScheduledCall &c) { return t < c.at; });
+            calls.insert(at, std::move(call));
+        });
+    }
+
     void handleDue()
     {
+        if (pausedAt) return;
         TimeUs t = now();
-        while (nextCall < calls.size() && calls[nextCall].at <= t)
+        fireTriggers();
+        while (nextCall < calls.size() && calls[nextCall].at <= t) {
             runCall(t, calls[nextCall++]);
+            fireTriggers();
+        }
+        sendDue(t);
         for (Endpoint &e : endpoints) {
             const auto deadline = e.connection->pollTimeout();
             if (deadline && *deadline <= t) {
@@ -359,12 +387,15 @@ struct LoopbackDriver::Impl {
                 drain(t, e);
             }
         }
+        fireTriggers();
     }
 
     std::optional<TimeUs> nextDue() const
     {
         std::optional<TimeUs> due;
         if (nextCall < calls.size()) due = calls[nextCall].at;
+        for (const Held &h : held)
+            if (!due || h.sendAt < *due) due = h.sendAt;
         for (const Endpoint &e : endpoints) {
             const auto d = e.connection->pollTimeout();
             if (d && (!due || *d < *due)) due = d;
@@ -374,7 +405,7 @@ struct LoopbackDriver::Impl {
 
     void pollOnce(TimeUs maxWait)
     {
-        if (!open) return;
+        if (!open || pausedAt) return;
         handleDue();
         TimeUs wait = std::max<TimeUs>(maxWait, 0);
         if (const auto due = nextDue()) wait = std::clamp<TimeUs>(*due - now(), 0, wait);
@@ -388,13 +419,14 @@ struct LoopbackDriver::Impl {
         if (ready > 0) {
             for (std::size_t i = 0; i < fds.size(); ++i)
                 if ((fds[i].revents & POLLIN) != 0) receive(endpoints[i]);
+            fireTriggers();
         }
         handleDue();
     }
 
     bool finished() const
     {
-        if (nextCall < calls.size()) return false;
+        if (nextCall < calls.size() || !held.empty()) return false;
         for (const Endpoint &e : endpoints)
             if (e.connection->pollTimeout() || !e.unread.empty()) return false;
         return true;
@@ -406,9 +438,12 @@ LoopbackDriver::LoopbackDriver(Scenario scenario, LoopbackOptions options) : m_i
     Impl &d = *m_impl;
     d.scenario = std::move(scenario);
     d.options = options;
-    d.random.seed(d.scenario.seed);
-    d.ruleUses.assign(d.scenario.link.rules.size(), 0);
-    d.calls = d.scenario.calls;
+    d.link.emplace(d.scenario.link, d.scenario.seed);
+    for (const ScheduledCall &c : d.scenario.calls)
+        if (c.trigger)
+            d.triggers.add(c);
+        else
+            d.calls.push_back(c);
     std::stable_sort(d.calls.begin(), d.calls.end(),
                      [](const ScheduledCall &a, const ScheduledCall &b) { return a.at < b.at; });
     const int pairs = std::max(1, d.scenario.connections);
@@ -439,6 +474,7 @@ std::string LoopbackDriver::open()
         std::string who = std::string(sideName(e.side));
         if (d.endpoints.size() > 2) who += " " + std::to_string(e.conn);
         if (std::string error = e.socket.bind(port, who); !error.empty()) {
+            if (e.socket.portWasInUse()) d.portInUse = port;
             for (Endpoint &other : d.endpoints)
                 other.socket.close();
             return error;
@@ -454,17 +490,28 @@ std::string LoopbackDriver::open()
                    std::to_string(e.socket.port()) + ", server TCP port " + std::to_string(s.tcpPort) +
                    " on UDP 127.0.0.1:" + std::to_string(s.socket.port()) + "; times are wall-clock µs");
     }
-    const bool otherRules = std::any_of(d.scenario.link.rules.begin(), d.scenario.link.rules.end(),
-                                        [](const LinkRule &r) { return r.action != LinkRule::Action::Drop; });
-    d.note(0, Side::Client, 0,
-           std::string("loopback: the kernel's UDP is the link; the scenario's link delays") +
-               (otherRules ? " and its duplicate/delay/hold rules are" : " are") + " not applied");
+    const LinkConfig &link = d.scenario.link;
+    std::string linkNote =
+        "loopback: the scenario's link decides each segment's fate as the simulator's does";
+    if (d.options.linkDelays)
+        linkNote += "; a segment waits its one-way delay (client to server " +
+                    formatDuration(link.delayClientToServer) + ", server to client " +
+                    formatDuration(link.delayServerToClient) + ") before it is sent";
+    if (!link.rules.empty())
+        linkNote +=
+            "; its " + std::to_string(link.rules.size()) + " rule(s) drop, hold or copy before sending";
+    d.note(0, Side::Client, 0, linkNote);
     return {};
 }
 
 bool LoopbackDriver::isOpen() const
 {
     return m_impl->open;
+}
+
+std::uint16_t LoopbackDriver::portInUse() const
+{
+    return m_impl->portInUse;
 }
 TimeUs LoopbackDriver::now() const
 {
@@ -478,7 +525,7 @@ void LoopbackDriver::pollOnce(TimeUs maxWait)
 
 void LoopbackDriver::runUntil(TimeUs deadline)
 {
-    if (!m_impl->open) return;
+    if (!m_impl->open || m_impl->pausedAt) return;
     for (TimeUs t = now(); t < deadline; t = now())
         m_impl->pollOnce(deadline - t);
 }
@@ -486,7 +533,7 @@ void LoopbackDriver::runUntil(TimeUs deadline)
 void LoopbackDriver::runToEnd(TimeUs limit)
 {
     Impl &d = *m_impl;
-    if (!d.open) return;
+    if (!d.open || d.pausedAt) return;
     const TimeUs end = limit < 0 ? d.scenario.endAt : std::min(limit, d.scenario.endAt);
     for (TimeUs t = now(); t < end && !d.finished(); t = now())
         d.pollOnce(end - t);
@@ -497,9 +544,99 @@ bool LoopbackDriver::finished() const
     return m_impl->finished();
 }
 
+void LoopbackDriver::setPaused(bool paused)
+{
+    Impl &d = *m_impl;
+    if (!d.open || paused == d.pausedAt.has_value()) return;
+    const auto wall = std::chrono::steady_clock::now();
+    if (paused) {
+        d.pausedAt = wall;
+        return;
+    }
+    const auto pause = wall - *d.pausedAt;
+    d.start += pause;
+    d.pausedAt.reset();
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(pause).count();
+    d.note(d.now(), Side::Client, 0,
+           "resumed after a pause of " + formatDuration(us) +
+               ", which the trace's clock leaves out (datagrams waited in the kernel)");
+}
+
+bool LoopbackDriver::isPaused() const
+{
+    return m_impl->pausedAt.has_value();
+}
+
+std::vector<int> LoopbackDriver::socketDescriptors() const
+{
+    std::vector<int> fds;
+    for (const Endpoint &e : m_impl->endpoints)
+        if (e.socket.fd() >= 0) fds.push_back(e.socket.fd());
+    return fds;
+}
+
+std::optional<TimeUs> LoopbackDriver::nextDue() const
+{
+    return m_impl->nextDue();
+}
+
 void LoopbackDriver::dropNextFrom(Side side, int conn)
 {
+    if (conn < 0 || conn >= connectionCount()) return;
     ++m_impl->at(side, conn).dropNext;
+    m_impl->note(now(), side, conn,
+                 "the next segment from " + std::string(sideName(side)) +
+                     " will be dropped before sending (user)");
+}
+
+bool LoopbackDriver::dropSegment(std::uint64_t segmentId)
+{
+    Impl &d = *m_impl;
+    Held *h = d.findHeld(segmentId);
+    if (!h) return false;
+    const Held segment = std::move(*h);
+    d.held.erase(d.held.begin() + (h - d.held.data()));
+    d.recordDrop(now(), d.endpoints[segment.endpoint], segment.segmentId, segment.segment,
+                 segment.retransmission, "dropped by user");
+    return true;
+}
+
+bool LoopbackDriver::delaySegment(std::uint64_t segmentId, TimeUs extra)
+{
+    Impl &d = *m_impl;
+    Held *h = d.findHeld(segmentId);
+    if (!h || extra <= 0) return false;
+    h->sendAt += extra;
+    TraceEvent note = d.event(now(), TraceKind::Note, d.endpoints[h->endpoint]);
+    note.segmentId = segmentId;
+    note.arrival = h->sendAt;
+    note.text = "delayed by user by " + formatDuration(extra) + " (held before sending)";
+    d.trace.append(std::move(note));
+    return true;
+}
+
+bool LoopbackDriver::duplicateSegment(std::uint64_t segmentId)
+{
+    Impl &d = *m_impl;
+    Held *h = d.findHeld(segmentId);
+    if (!h) return false;
+    const Held original = *h; // holdCopy grows d.held
+    const TimeUs t = now();
+    const Side from = d.endpoints[original.endpoint].side;
+    d.holdCopy(t, original, t + (d.options.linkDelays ? d.link->delay(from) : 0), "duplicated by user");
+    return true;
+}
+
+std::vector<InFlight> LoopbackDriver::inFlight() const
+{
+    std::vector<InFlight> out;
+    for (const Held &h : m_impl->held) {
+        const Endpoint &e = m_impl->endpoints[h.endpoint];
+        out.push_back({h.segmentId, e.side, e.conn, h.sentAt, h.sendAt, h.segment, false});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const InFlight &a, const InFlight &b) { return a.segmentId < b.segmentId; });
+    return out;
 }
 
 CallResult LoopbackDriver::call(Side side, CallKind kind, std::vector<std::uint8_t> data, int conn)

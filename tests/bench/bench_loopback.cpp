@@ -63,7 +63,10 @@ private:
 
 bool loopbackHandshake()
 {
-    LoopbackDriver driver(noCalls());
+    // The kernel's loopback is the whole flight, as for connect()/accept(): no simulated one-way delay.
+    LoopbackOptions options;
+    options.linkDelays = false;
+    LoopbackDriver driver(noCalls(), options);
     if (!driver.open().empty()) return false;
     driver.call(Side::Server, CallKind::Listen);
     driver.call(Side::Client, CallKind::Connect);
