@@ -3,11 +3,7 @@
 // (wall time × speed → Session::runUntil), and steps between the trace's events. Stepping back replays the
 // same scenario and intents up to the earlier time; the core is deterministic, so the replay is exact.
 #include "sim/scenario.h"
-// The core is Qt-free and may use `emit` as an ordinary name, which Qt defines as a macro.
-#pragma push_macro("emit")
-#undef emit
 #include "sim/session.h"
-#pragma pop_macro("emit")
 
 #include <QElapsedTimer>
 #include <QObject>
