@@ -120,7 +120,7 @@ private:
         } else {
             if (captured.payloadLength > 0 && c.canSend()) {
                 // A truncated capture lacks the bytes: the length is what matters to the protocol.
-                std::vector<std::uint8_t> data = s.payload;
+                std::vector<std::uint8_t> data(s.payload.begin(), s.payload.end());
                 data.resize(captured.payloadLength, 0);
                 c.send(captured.t, data);
                 call = "SEND " + std::to_string(captured.payloadLength);
@@ -144,6 +144,7 @@ private:
         ReplayStep step;
         step.segment = i;
         step.from = from;
+        step.statesBegin = m_result.states.size();
         noteSequence(captured, step);
 
         auto &queue = expected(from);
@@ -173,6 +174,7 @@ private:
         collect(to, captured.t);
         step.clientState = client().state();
         step.serverState = server().state();
+        step.statesEnd = m_result.states.size();
         m_result.steps.push_back(std::move(step));
     }
 

@@ -41,6 +41,11 @@ struct ReplayStep {
     bool retransmission = false;
     std::uint32_t gapBytes = 0; // sequence space missing before this segment
     std::string remark;         // what differs, what call was inferred
+    // The state changes this step made: states[statesBegin, statesEnd). Those of the sender come from the
+    // call inferred before it sent; those of the receiver from the delivery. Changes outside every step's
+    // range were made by timers (or by LISTEN and CONNECT before the first segment).
+    std::size_t statesBegin = 0;
+    std::size_t statesEnd = 0;
 };
 
 struct StateStep {

@@ -210,7 +210,7 @@ struct KernelObserver::Impl {
         const std::uint16_t local = side == Side::Client ? clientPort : serverPort;
         const std::uint16_t remote = side == Side::Client ? serverPort : clientPort;
         if (fd >= 0) {
-            if (const auto info = tcpInfo(fd)) state = info->state();
+            if (const auto info = tcplab::tcpInfo(fd)) state = info->state();
         } else if ((side == Side::Client && connected) || (side == Side::Server && clientPort != 0)) {
             via = "sock_diag";
             const DiagDump dump = dumpTcpSockets();
@@ -221,12 +221,12 @@ struct KernelObserver::Impl {
                 if (side == Side::Server) hadChild = true;
             } else if (side == Side::Server && !hadChild && listener >= 0) {
                 via = "TCP_INFO";
-                if (const auto info = tcpInfo(listener)) state = info->state();
+                if (const auto info = tcplab::tcpInfo(listener)) state = info->state();
             } else if (dump.error.empty()) {
                 state = TcpState::Closed; // gone from the kernel's tables
             }
         } else if (side == Side::Server && listener >= 0) {
-            if (const auto info = tcpInfo(listener)) state = info->state();
+            if (const auto info = tcplab::tcpInfo(listener)) state = info->state();
         }
         if (!state) return;
         SideState &s = sides[side == Side::Server];
@@ -451,6 +451,13 @@ std::uint16_t KernelObserver::serverPort() const
 std::uint16_t KernelObserver::clientPort() const
 {
     return m_impl->clientPort;
+}
+
+std::optional<TcpInfoSnapshot> KernelObserver::tcpInfo(Side side) const
+{
+    const int fd = side == Side::Client ? m_impl->client : m_impl->accepted;
+    if (fd < 0) return std::nullopt;
+    return tcplab::tcpInfo(fd);
 }
 
 Trace runKernelSession(const Scenario &scenario, TimeUs tail, std::string &problem,

@@ -11,12 +11,14 @@
 // "observed via TCP_INFO"). On loopback a whole handshake or close runs inside one system call, so states
 // such as SYN_SENT or LAST_ACK may never be visible to a poll; when the capture shows the segment that must
 // have caused one, the state is recorded with the cause "inferred from the captured ...", never as observed.
+#include "io/kernel_diag.h"
 #include "sim/scenario.h"
 #include "tcp/connection.h"
 #include "trace/trace.h"
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,9 @@ public:
     const std::string &captureProblem() const; // "" when capturing
     std::uint16_t serverPort() const;
     std::uint16_t clientPort() const;
+    // TCP_INFO of the socket a side holds now (the accepted one for the server), with the options the kernel
+    // negotiated; nullopt once it is closed (or before it exists).
+    std::optional<TcpInfoSnapshot> tcpInfo(Side side) const;
 
 private:
     struct Impl;
