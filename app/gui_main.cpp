@@ -1,8 +1,10 @@
 // tcplab: the GUI. Command-line parsing only; everything else is in ui/ and core/.
 #include "sim/scenario.h"
+#include "ui/capture_ui.h"
 #include "ui/desktop_integration.h"
 #include "ui/export_cli.h"
 #include "ui/glossary_panel.h"
+#include "ui/kernel_lab.h"
 #include "ui/lesson_ui.h"
 #include "ui/main_window.h"
 #include "ui/presentation_mode.h"
@@ -14,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QGuiApplication>
 #include <QPixmap>
 #include <QScreen>
@@ -142,6 +145,16 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Open the built-in lesson <id> (e.g. handshake, close)."),
         QStringLiteral("id"));
     parser.addOption(lessonOption);
+    const QCommandLineOption openCaptureOption(
+        QStringLiteral("open-capture"),
+        QCoreApplication::translate("main", "Open a pcap or pcapng capture and step through its first TCP "
+                                            "connection (or the one picked in the dialog)."),
+        QCoreApplication::translate("main", "file"));
+    const QCommandLineOption kernelLabOption(
+        QStringLiteral("kernel-lab"),
+        QCoreApplication::translate("main", "Open the kernel TCP lab; with --screenshot, play the default "
+                                            "session's calls on 127.0.0.1 and save a PNG of the lab."));
+    parser.addOptions({openCaptureOption, kernelLabOption});
     parser.process(app);
 
     if (!languageOk)
@@ -173,6 +186,12 @@ int main(int argc, char *argv[])
     auto *lessons = tcplab::ui::LessonUi::install(window, controller);
     if (parser.isSet(lessonOption) && !lessons->openLesson(parser.value(lessonOption)))
         return fail(QCoreApplication::translate("main", "no built-in lesson '%1'").arg(parser.value(lessonOption)));
+    if (parser.isSet(openCaptureOption)) {
+        auto *capture = window.findChild<tcplab::ui::CaptureUi *>();
+        capture->setInteractive(!parser.isSet(screenshotOption));
+        if (!capture->openFile(parser.value(openCaptureOption)) && parser.isSet(screenshotOption))
+            return fail(capture->lastMessage());
+    }
     if (parser.isSet(glossaryOption))
         if (auto *glossary = window.findChild<tcplab::ui::GlossaryPanel *>())
             glossary->toggleAction()->setChecked(true);
@@ -186,6 +205,23 @@ int main(int argc, char *argv[])
 
     // For this run only: the remembered setting stays as the user left it.
     if (parser.isSet(relativeOption)) window.sequenceView().setSeqNumbers(tcplab::ui::SeqNumbers::Relative);
+    if (parser.isSet(kernelLabOption)) {
+        auto *lab = new tcplab::ui::KernelLab(&window);
+        lab->resize(*size);
+        lab->show();
+        if (parser.isSet(screenshotOption)) {
+            QEventLoop loop;
+            QObject::connect(lab, &tcplab::ui::KernelLab::finishedPlaying, &loop, &QEventLoop::quit);
+            lab->playDefaultCalls();
+            loop.exec();
+            lab->selectFirstSegment();
+            QCoreApplication::processEvents();
+            const QString file = parser.value(screenshotOption);
+            if (!lab->grab().save(file, "PNG"))
+                return fail(QCoreApplication::translate("main", "cannot write %1").arg(file));
+            return 0;
+        }
+    }
     if (parser.isSet(screenshotOption)) {
         if (parser.isSet(dropOption)) {
             bool dropOk = false;

@@ -24,6 +24,7 @@ SessionController::~SessionController() = default;
 void SessionController::loadScenario(Scenario scenario)
 {
     pause();
+    m_recorded.reset();
     m_scenario = std::move(scenario);
     m_intents.clear();
     m_nextIntent = 0;
@@ -36,8 +37,23 @@ void SessionController::loadScenario(Scenario scenario)
     emit timeChanged(currentTime());
 }
 
+void SessionController::loadRecordedTrace(Trace trace, Scenario scenario)
+{
+    loadScenario(std::move(scenario));
+    m_recorded = std::make_unique<RecordedTrace>(std::move(trace));
+    m_endTime.reset();
+    emit scenarioLoaded();
+    emit traceChanged();
+    emit timeChanged(currentTime());
+}
+
 void SessionController::probeToEnd() const
 {
+    if (m_recorded) {
+        m_endTime = m_recorded->endTime();
+        m_plannedTimes = m_recorded->eventTimes();
+        return;
+    }
     // Replayed up to the last intent (a replay applies only the intents before its end), then run out.
     Session probe = Session::replay(m_scenario, m_intents, m_intents.empty() ? 0 : m_intents.back().at);
     probe.runToEnd();
@@ -102,6 +118,10 @@ void SessionController::setSpeed(double speed)
 void SessionController::stepForward()
 {
     pause();
+    if (m_recorded) {
+        if (const auto next = m_recorded->nextTimeAfter(currentTime())) runTo(*next);
+        return;
+    }
     const TimeUs before = currentTime();
     const std::size_t sizeBefore = trace().size();
     // Events that record nothing (a timer that was cancelled) are passed over: a step always lands on a
@@ -176,6 +196,7 @@ void SessionController::dropNextFrom(Side side)
 
 CallResult SessionController::call(Side side, CallKind kind, std::vector<std::uint8_t> data, int conn)
 {
+    if (m_recorded) return CallResult::failure("a recorded trace takes no calls");
     CallResult result{};
     applyIntent([&] {
         result = m_session.call(side, kind, std::move(data), conn);
@@ -193,6 +214,7 @@ void SessionController::selectSegment(quint64 segmentId)
 
 bool SessionController::applyIntent(const std::function<bool()> &act)
 {
+    if (m_recorded) return false; // what was recorded cannot be changed
     const TimeUs before = currentTime();
     const std::size_t sizeBefore = trace().size();
     const std::size_t intentsBefore = m_session.intents().size();
@@ -241,7 +263,10 @@ void SessionController::runTo(TimeUs t)
 void SessionController::replayTo(TimeUs t)
 {
     const TimeUs before = currentTime();
-    m_session = Session::replay(m_scenario, m_intents, t);
+    if (m_recorded)
+        m_recorded->seek(t);
+    else
+        m_session = Session::replay(m_scenario, m_intents, t);
     // Session::replay applies the intents made at or before `t`; those after wait for advanceSession.
     m_nextIntent = std::size_t(std::upper_bound(m_intents.begin(), m_intents.end(), t,
                                                 [](TimeUs at, const Intent &i) { return at < i.at; }) -
@@ -252,6 +277,10 @@ void SessionController::replayTo(TimeUs t)
 
 void SessionController::advanceSession(TimeUs t)
 {
+    if (m_recorded) {
+        m_recorded->seek(t);
+        return;
+    }
     while (m_nextIntent < m_intents.size() && m_intents[m_nextIntent].at <= t) {
         const Intent &intent = m_intents[m_nextIntent++];
         m_session.runUntil(std::max(intent.at, currentTime()));

@@ -3,6 +3,7 @@
 // (wall time × speed → Session::runUntil), and steps between the trace's events. Stepping back replays the
 // same scenario and intents up to the earlier time; the core is deterministic, so the replay is exact.
 #include "sim/scenario.h"
+#include "ui/capture_recorded_trace.h"
 #include "sim/session.h"
 
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -31,11 +33,15 @@ public:
     // Replaces the scenario (a lesson, a file): a fresh session at time 0, no intents, nothing selected;
     // pauses and emits scenarioLoaded, then traceChanged and timeChanged.
     void loadScenario(Scenario scenario);
+    // Replaces the session by a recorded trace (an opened capture): the same stepping, seeking and playing
+    // over its events, at time 0; intents are refused. `scenario` names the ports. loadScenario ends it.
+    void loadRecordedTrace(Trace trace, Scenario scenario);
+    bool isRecorded() const { return m_recorded != nullptr; }
 
     const Scenario &scenario() const { return m_scenario; }
     const Session &session() const { return m_session; }
-    const Trace &trace() const { return m_session.trace(); }
-    TimeUs currentTime() const { return m_session.now(); }
+    const Trace &trace() const { return m_recorded ? m_recorded->shown() : m_session.trace(); }
+    TimeUs currentTime() const { return m_recorded ? m_recorded->now() : m_session.now(); }
     // When the last event happens if the session runs to its end with the intents made so far.
     TimeUs endTime() const;
     bool isPlaying() const { return m_frameTimer.isActive(); }
@@ -106,6 +112,7 @@ private:
     bool applyIntent(const std::function<bool()> &act);
 
     Scenario m_scenario;
+    std::unique_ptr<RecordedTrace> m_recorded; // set: a recorded trace is shown instead of m_session
     Session m_session;
     std::vector<Intent> m_intents; // every intent so far, replayed on the way back
     std::size_t m_nextIntent = 0;  // m_intents before this index are applied to m_session

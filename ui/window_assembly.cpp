@@ -1,9 +1,13 @@
 #include "ui/window_assembly.h"
 
+#include "ui/capture_ui.h"
 #include "ui/glossary_panel.h"
+#include "ui/kernel_lab.h"
 #include "ui/language_menu.h"
 #include "ui/main_window.h"
 #include "ui/teaching_docks.h"
+
+#include <QAction>
 
 namespace tcplab::ui {
 
@@ -13,6 +17,8 @@ void assembleMainWindow(MainWindow &window, SessionController &controller)
     if (!window.findChild<TeachingDocks *>()) TeachingDocks::install(window, controller);
     if (!window.findChild<LanguageMenu *>()) new LanguageMenu(window);
     if (!window.findChild<GlossaryPanel *>()) GlossaryPanel::install(window);
+    CaptureUi::install(window, controller);
+    if (!window.findChild<QAction *>(QStringLiteral("kernelLabAction"))) KernelLab::install(window);
 }
 
 } // namespace tcplab::ui

@@ -1,0 +1,47 @@
+#pragma once
+// The segments of an opened capture's connection, one row each: frame number, time since the connection's
+// first packet, direction, flags, seq, ack, window, length, the states the core's rules reconstruct for
+// both ends after it, and what stands out (a retransmission, a gap before it, not what the core would
+// send, a bad checksum). Retransmissions and gaps are coloured. Picking a row selects the arrow and moves
+// the views to the moment it arrives; picking an arrow selects its row.
+#include "ui/capture_document.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+
+namespace tcplab::ui {
+
+class SessionController;
+
+class CaptureSegmentList : public QWidget {
+    Q_OBJECT
+
+public:
+    enum Column { Frame, Time, Direction, Flags, Seq, Ack, Window, Length, ClientState, ServerState, Remark };
+
+    explicit CaptureSegmentList(SessionController &controller, QWidget *parent = nullptr);
+
+    void setConversation(const QString &fileName, const OpenedConversation &opened);
+    QTreeWidget *tree() const { return m_tree; }
+    QString summaryText() const;
+    // The remark column's text of a row: retransmission, gap, differences from the core (translated).
+    QString remarkText(const CaptureSegmentRow &row) const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void fill();
+    void showSelection(quint64 segmentId);
+
+    SessionController &m_controller;
+    QLabel *m_summary = nullptr;
+    QTreeWidget *m_tree = nullptr;
+    QString m_fileName;
+    OpenedConversation m_opened;
+};
+
+} // namespace tcplab::ui
