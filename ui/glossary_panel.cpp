@@ -94,6 +94,10 @@ void GlossaryPanel::fillTable()
         m_table->setItem(row, kTermColumn, name);
         m_table->setItem(row, kEnglishColumn, new QTableWidgetItem(QString::fromUtf8(term.english)));
         m_table->setItem(row, kChineseColumn, new QTableWidgetItem(QString::fromUtf8(term.chinese)));
+        // A row is as tall as its longest explanation, often taller than a docked table: centred, the
+        // one-line term would sit below the visible part and the column look empty.
+        for (int column : {kTermColumn, kEnglishColumn, kChineseColumn})
+            m_table->item(row, column)->setTextAlignment(kCellAlignment);
     }
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(kTermColumn, QHeaderView::ResizeToContents);

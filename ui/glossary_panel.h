@@ -29,6 +29,8 @@ public:
     static constexpr int kTermColumn = 0;
     static constexpr int kEnglishColumn = 1;
     static constexpr int kChineseColumn = 2;
+    // Every cell starts at the top left, so that the beginning of each row shows however tall it is.
+    static constexpr Qt::Alignment kCellAlignment = Qt::AlignLeft | Qt::AlignTop;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -1,7 +1,9 @@
 #include "ui/state_diagram_widget.h"
 
 #include "ui/diagram_style.h"
+#include "ui/painted_text.h"
 #include "ui/session_controller.h"
+#include "ui/state_diagram_labels.h"
 
 #include <QCheckBox>
 #include <QEvent>
@@ -26,20 +28,20 @@ constexpr double kScaleForAllLabels = 0.8;
 constexpr double kParallelSpacing = 34.0; // logical units between parallel edges of one node pair
 constexpr double kLabelHitRadius = 24.0;  // pixels, for the tooltip
 
-// The table's labels and RFC sections are UTF-8 ("2·MSL", "§3.10").
-QString latin1(std::string_view text)
+// The table's state names and RFC sections are UTF-8 ("§3.10").
+QString utf8(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 QColor faintEdgeColor()
 {
-    return QColor(0xb0, 0xb0, 0xb0);
+    return style::edgeColor(true);
 }
 
 QColor plainEdgeColor()
 {
-    return QColor(0x70, 0x70, 0x70);
+    return style::edgeColor(false);
 }
 
 // The point where a ray from the rectangle's centre towards `towards` leaves the rectangle.
@@ -69,10 +71,11 @@ void drawArrowHead(QPainter &painter, QPointF tip, QPointF from, double length, 
     painter.restore();
 }
 
+// `pixels` at zoom 1: the presentation zoom scales the diagram's text as it scales the window's.
 QFont pixelFont(const QFont &base, double pixels, bool bold)
 {
     QFont font = base;
-    font.setPixelSize(std::max(1, int(std::lround(pixels))));
+    font.setPixelSize(std::max(1, int(std::lround(style::zoomed(pixels)))));
     font.setBold(bold);
     return font;
 }
@@ -122,13 +125,20 @@ void StateDiagramWidget::setShowAllTransitions(bool show)
     update();
 }
 
+void StateDiagramWidget::setConnection(int conn)
+{
+    if (conn == m_conn) return;
+    m_conn = conn;
+    refresh();
+}
+
 void StateDiagramWidget::refresh()
 {
     std::array<SideView, 2> sides;
     const TimeUs now = m_controller.currentTime();
     for (const TraceEvent &event : m_controller.trace().events()) {
         if (event.t > now) break;
-        if (event.conn != 0) continue; // the diagram follows the first connection pair
+        if (event.conn != m_conn) continue; // the diagram follows one connection pair
         SideView &side = sides[index(event.side)];
         if (event.kind == TraceKind::StateChanged) {
             side.state = event.to;
@@ -196,7 +206,7 @@ QRectF StateDiagramWidget::nodeRect(DiagramNode node) const
 {
     const double s = scale();
     const QFont font = pixelFont(this->font(), std::clamp(24.0 * s, 14.0, 26.0), true);
-    const double textWidth = QFontMetricsF(font).horizontalAdvance(latin1(stateName(placeOf(node).state)));
+    const double textWidth = QFontMetricsF(font).horizontalAdvance(utf8(stateName(placeOf(node).state)));
     const double w = std::max(kLogicalNodeSize.width() * s, textWidth + 12);
     const double h = std::max(kLogicalNodeSize.height() * s, QFontMetricsF(font).height() + 8);
     QRectF rect(0, 0, w, h);
@@ -262,18 +272,19 @@ void StateDiagramWidget::paintEdges(QPainter &painter, const std::vector<Edge> &
         const QColor color = faint ? faintEdgeColor() : plainEdgeColor();
         QPainterPath path(edge.start);
         path.quadTo(edge.control, edge.end);
-        painter.setPen(
-            QPen(color, std::max(1.0, (faint ? 1.5 : 2.2) * s * 1.4), faint ? Qt::DashLine : Qt::SolidLine));
+        painter.setPen(QPen(color, style::zoomed(std::max(1.0, (faint ? 1.5 : 2.2) * s * 1.4)),
+                            faint ? Qt::DashLine : Qt::SolidLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(path);
-        drawArrowHead(painter, edge.end, edge.control, std::max(8.0, 18.0 * s), color);
+        drawArrowHead(painter, edge.end, edge.control, style::zoomed(std::max(8.0, 18.0 * s)), color);
         if (labels && !faint) {
             painter.setPen(style::textColor());
-            const QString text = latin1(edge.row->label);
+            const QString text = transitionLabel(*edge.row);
             QRectF box = QFontMetricsF(labelFont).boundingRect(text);
             box.moveCenter(edge.labelAt);
-            painter.fillRect(box.adjusted(-2, 0, 2, 0), QColor(255, 255, 255, 220));
+            painter.fillRect(box.adjusted(-2, 0, 2, 0), style::labelGround(220));
             painter.drawText(box, Qt::AlignCenter, text);
+            notePaintedText(text);
         }
     }
     // The lit transitions, thick in their side's colour.
@@ -284,10 +295,10 @@ void StateDiagramWidget::paintEdges(QPainter &painter, const std::vector<Edge> &
             const QColor color = style::sideColor(side);
             QPainterPath path(edge.start);
             path.quadTo(edge.control, edge.end);
-            painter.setPen(QPen(color, std::max(3.0, 7.0 * s), Qt::SolidLine, Qt::RoundCap));
+            painter.setPen(QPen(color, style::zoomed(std::max(3.0, 7.0 * s)), Qt::SolidLine, Qt::RoundCap));
             painter.setBrush(Qt::NoBrush);
             painter.drawPath(path);
-            drawArrowHead(painter, edge.end, edge.control, std::max(14.0, 28.0 * s), color);
+            drawArrowHead(painter, edge.end, edge.control, style::zoomed(std::max(14.0, 28.0 * s)), color);
         }
     }
 }
@@ -303,11 +314,12 @@ void StateDiagramWidget::paintNodes(QPainter &painter) const
         const bool client = highlightedNode(Side::Client) == place.node;
         const bool server = highlightedNode(Side::Server) == place.node;
         const bool current = client || server;
-        painter.setPen(QPen(current ? style::stateBorder(place.state) : QColor(0x9a, 0x9a, 0x9a), 1.5));
-        painter.setBrush(current ? style::stateFill(place.state) : QColor(0xf4, 0xf4, 0xf4));
+        painter.setPen(
+            QPen(current ? style::stateBorder(place.state) : style::edgeColor(true), style::zoomed(1.5)));
+        painter.setBrush(current ? style::stateFill(place.state) : style::inactiveFill());
         painter.drawRoundedRect(rect, radius, radius);
         // Each side's ring: the client's inside, the server's around it, so both show on a shared state.
-        const double ring = std::max(3.0, 6.0 * s);
+        const double ring = style::zoomed(std::max(3.0, 6.0 * s));
         painter.setBrush(Qt::NoBrush);
         if (client) {
             painter.setPen(QPen(style::sideColor(Side::Client), ring));
@@ -319,8 +331,9 @@ void StateDiagramWidget::paintNodes(QPainter &painter) const
             painter.drawRoundedRect(rect.adjusted(-out, -out, out, out), radius + out, radius + out);
         }
         painter.setFont(nodeFont);
-        painter.setPen(current ? style::textColor() : QColor(0x60, 0x60, 0x60));
-        painter.drawText(rect, Qt::AlignCenter, latin1(stateName(place.state)));
+        painter.setPen(current ? style::textColor() : style::mutedTextColor());
+        painter.drawText(rect, Qt::AlignCenter, utf8(stateName(place.state)));
+        notePaintedText(utf8(stateName(place.state)));
 
         // Name tags above the node: who is in this state.
         painter.setFont(tagFont);
@@ -333,8 +346,9 @@ void StateDiagramWidget::paintNodes(QPainter &painter) const
             painter.setPen(Qt::NoPen);
             painter.setBrush(style::sideColor(side));
             painter.drawRoundedRect(tag, tag.height() / 2, tag.height() / 2);
-            painter.setPen(Qt::white);
+            painter.setPen(style::onSideColor());
             painter.drawText(tag, Qt::AlignCenter, text);
+            notePaintedText(text);
         };
         if (client) drawTag(Side::Client, true);
         if (server) drawTag(Side::Server, !client);
@@ -351,7 +365,7 @@ void StateDiagramWidget::paintLitLabels(QPainter &painter, const std::vector<Edg
         const Transition *lit = m_sides[index(side)].lit;
         for (const Edge &edge : edges) {
             if (edge.row != lit) continue;
-            const QString text = latin1(lit->label);
+            const QString text = transitionLabel(*lit);
             QRectF box = metrics.boundingRect(text).adjusted(-6, -3, 6, 3);
             box.moveCenter(edge.labelAt);
             // Both sides took the same row (a simultaneous close): stack the two labels.
@@ -359,11 +373,12 @@ void StateDiagramWidget::paintLitLabels(QPainter &painter, const std::vector<Edg
                 box.translate(0, side == Side::Client ? -box.height() / 2 - 2 : box.height() / 2 + 2);
             // Keep the label inside the widget.
             box.translate(std::max(0.0, 2 - box.left()) - std::max(0.0, box.right() - width() + 2), 0);
-            painter.setPen(QPen(style::sideColor(side), 2));
-            painter.setBrush(QColor(255, 255, 255, 235));
+            painter.setPen(QPen(style::sideColor(side), style::zoomed(2.0)));
+            painter.setBrush(style::labelGround(235));
             painter.drawRoundedRect(box, 6, 6);
-            painter.setPen(style::sideColor(side).darker(130));
+            painter.setPen(style::sideTextColor(side));
             painter.drawText(box, Qt::AlignCenter, text);
+            notePaintedText(text);
         }
     }
 }
@@ -383,9 +398,8 @@ bool StateDiagramWidget::event(QEvent *event)
     if (nearest) {
         QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(),
                            tr("%1 → %2: %3 (%4)")
-                               .arg(latin1(stateName(nearest->row->from)),
-                                    latin1(stateName(nearest->row->to)), latin1(nearest->row->label),
-                                    latin1(nearest->row->rfc)),
+                               .arg(utf8(stateName(nearest->row->from)), utf8(stateName(nearest->row->to)),
+                                    transitionLabel(*nearest->row), utf8(nearest->row->rfc)),
                            this);
         return true;
     }

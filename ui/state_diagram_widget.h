@@ -31,6 +31,10 @@ public:
     // How many table rows are drawn (Figure 5's, or all with "show all transitions").
     int visibleEdgeCount() const;
 
+    // The connection (the trace's conn) whose two endpoints are shown; 0, the first, until set.
+    void setConnection(int conn);
+    int connection() const { return m_conn; }
+
     bool showAllTransitions() const { return m_showAll; }
     void setShowAllTransitions(bool show);
     QCheckBox *showAllBox() const { return m_showAllBox; }
@@ -71,6 +75,7 @@ private:
     SessionController &m_controller;
     std::array<SideView, 2> m_sides;
     bool m_showAll = false;
+    int m_conn = 0;
     QCheckBox *m_showAllBox = nullptr;
 };
 
