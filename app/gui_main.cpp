@@ -10,6 +10,7 @@
 #include "ui/presentation_mode.h"
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
+#include "ui/theme.h"
 #include "ui/translation_loader.h"
 #include "ui/window_assembly.h"
 
@@ -20,6 +21,7 @@
 #include <QGuiApplication>
 #include <QPixmap>
 #include <QScreen>
+#include <QSignalBlocker>
 #include <QStringList>
 
 #include <cstdio>
@@ -155,6 +157,12 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Open the kernel TCP lab; with --screenshot, play the default "
                                             "session's calls on 127.0.0.1 and save a PNG of the lab."));
     parser.addOptions({openCaptureOption, kernelLabOption});
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("main", "Colours for this run: system, light, dark or contrast (default: "
+                                            "the theme last chosen, else the system's)."),
+        QStringLiteral("system|light|dark|contrast"));
+    parser.addOption(themeOption);
     parser.process(app);
 
     if (!languageOk)
@@ -180,12 +188,37 @@ int main(int argc, char *argv[])
     const auto size = parseSize(parser.value(sizeOption));
     if (!size) return fail(QCoreApplication::translate("main", "--size needs WIDTHxHEIGHT, e.g. 1600x1000"));
 
+    std::optional<tcplab::ui::Theme> theme;
+    if (parser.isSet(themeOption)) {
+        theme = tcplab::ui::parseTheme(parser.value(themeOption));
+        if (!theme)
+            return fail(QCoreApplication::translate(
+                            "main", "unknown theme '%1' (use system, light, dark or contrast)")
+                            .arg(parser.value(themeOption)));
+    }
+
     tcplab::ui::SessionController controller(tcplab::defaultScenario(profile, seed));
     tcplab::ui::MainWindow window(controller);
     tcplab::ui::assembleMainWindow(window, controller);
-    auto *lessons = tcplab::ui::LessonUi::install(window, controller);
-    if (parser.isSet(lessonOption) && !lessons->openLesson(parser.value(lessonOption)))
-        return fail(QCoreApplication::translate("main", "no built-in lesson '%1'").arg(parser.value(lessonOption)));
+    auto *lessons = window.findChild<tcplab::ui::LessonUi *>();
+    // A screenshot or an export shows the defaults, never what this user's settings remember, and changes
+    // none of them.
+    const bool scripted = parser.isSet(screenshotOption) || parser.isSet(exportOption);
+    auto *desktop = new tcplab::ui::DesktopIntegration(window, !scripted);
+    {
+        // --theme and --presentation are for this run only: the remembered theme and zoom stay.
+        const QSignalBlocker blocker(&desktop->presentation());
+        if (theme) desktop->presentation().setTheme(*theme);
+        if (parser.isSet(presentationOption))
+            desktop->presentation().present(tcplab::ui::DesktopIntegration::kPresentationZoom, !scripted);
+    }
+    if (parser.isSet(lessonOption)) {
+        if (!lessons->openLesson(parser.value(lessonOption)))
+            return fail(QCoreApplication::translate("main", "no built-in lesson '%1'")
+                            .arg(parser.value(lessonOption)));
+    } else {
+        desktop->reopenLastLesson(); // on a first start: the default handshake and close
+    }
     if (parser.isSet(openCaptureOption)) {
         auto *capture = window.findChild<tcplab::ui::CaptureUi *>();
         capture->setInteractive(!parser.isSet(screenshotOption));
@@ -197,11 +230,6 @@ int main(int argc, char *argv[])
             glossary->toggleAction()->setChecked(true);
     if (parser.isSet(exportOption))
         return tcplab::ui::ExportCommandLine::run(window, parser.value(exportOption), *size);
-    // A screenshot shows the defaults, never what this user's settings remember.
-    auto *desktop = new tcplab::ui::DesktopIntegration(window, !parser.isSet(screenshotOption));
-    if (parser.isSet(presentationOption))
-        desktop->presentation().present(tcplab::ui::DesktopIntegration::kPresentationZoom,
-                                        !parser.isSet(screenshotOption));
 
     // For this run only: the remembered setting stays as the user left it.
     if (parser.isSet(relativeOption)) window.sequenceView().setSeqNumbers(tcplab::ui::SeqNumbers::Relative);

@@ -1,7 +1,7 @@
 #pragma once
 // What makes tcplab a desktop program in a classroom, added to a built main window in one call: File →
 // Export and Recent Files, presentation mode and themes, Help → Keyboard shortcuts, and the settings that
-// are remembered between runs (speed, theme, window layout, recent files).
+// are remembered between runs (speed, theme, zoom, window layout, the last lesson, recent files).
 #include <QCommandLineOption>
 #include <QObject>
 
@@ -19,8 +19,12 @@ class DesktopIntegration : public QObject {
 
 public:
     // Parented to `window`. Call once every panel and dock exists: the saved layout is restored by their
-    // object names. `restoreSettings` false keeps the defaults (screenshots must not depend on the user).
-    explicit DesktopIntegration(MainWindow &window, bool restoreSettings = true);
+    // object names. `remember` false neither restores nor records the theme, zoom and last lesson
+    // (screenshots and exports must not depend on the user's settings, nor change them).
+    explicit DesktopIntegration(MainWindow &window, bool remember = true);
+
+    // Opens the lesson open when tcplab last ran (if any, and if remembering); true when it did.
+    bool reopenLastLesson();
 
     // --presentation: full screen, high contrast, larger text.
     static QCommandLineOption presentationOption();
@@ -36,6 +40,8 @@ private:
     PresentationMode *m_presentation = nullptr;
     SettingsStore *m_settings = nullptr;
     QAction *m_shortcuts = nullptr;
+    MainWindow &m_window;
+    bool m_remember = true;
 };
 
 } // namespace tcplab::ui

@@ -21,7 +21,7 @@ QChar asciiOf(char byte)
 
 QColor highlightFill()
 {
-    return QColor(0xff, 0xd4, 0x5c);
+    return style::highlightFill(); // the theme's: a deep amber under light text on the dark theme
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "ui/sequence_diagram.h"
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
+#include "ui/theme.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -82,6 +83,9 @@ PresentationMode::PresentationMode(MainWindow &window)
             &PresentationMode::highlightCurrentEvent);
     m_window.installEventFilter(this);
     retranslateUi();
+    // The diagrams were built before the theme was known: paint them as the system's theme says.
+    style::setCurrent({diagramScheme(m_theme, m_systemPalette), m_zoom});
+    applyStyle();
 }
 
 bool PresentationMode::isFullScreen() const
@@ -99,7 +103,9 @@ void PresentationMode::setZoom(double zoom)
     zoom = std::clamp(std::round(zoom / kZoomStep) * kZoomStep, kMinZoom, kMaxZoom);
     if (zoom == m_zoom) return;
     m_zoom = zoom;
+    style::setCurrent({style::scheme(), m_zoom});
     applyFonts();
+    applyStyle();
     emit zoomChanged(m_zoom);
 }
 
@@ -107,6 +113,8 @@ void PresentationMode::setTheme(Theme theme)
 {
     const bool changed = theme != m_theme;
     m_theme = theme;
+    // The diagrams' colours first: widgets that repaint on the palette's change read them.
+    style::setCurrent({diagramScheme(theme, m_systemPalette), m_zoom});
     QApplication::setPalette(themePalette(theme, m_systemPalette));
     {
         const QSignalBlocker blocker(m_highContrast);
@@ -115,6 +123,7 @@ void PresentationMode::setTheme(Theme theme)
     for (QAction *action : m_themeGroup->actions())
         action->setChecked(action->data().toInt() == int(theme));
     applyFonts(); // high contrast writes everything bold
+    applyStyle();
     highlightCurrentEvent();
     if (changed) emit themeChanged(theme);
 }
@@ -157,12 +166,12 @@ void PresentationMode::applyFonts()
         if (bold) font.setWeight(std::max(font.weight(), QFont::DemiBold));
         widget->setFont(font);
     }
-    applyDiagramFonts();
+    for (SequenceView *view : m_window.findChildren<SequenceView *>())
+        applyDiagramFonts(*view);
 }
 
-void PresentationMode::applyDiagramFonts()
+void PresentationMode::applyDiagramFonts(SequenceView &view)
 {
-    SequenceView &view = m_window.sequenceView();
     const QFont base = view.font(); // already scaled: it inherits the window's
     view.diagram().setLabelFont(style::scaledFont(base, kArrowLabelFactor, true));
     view.diagram().setStateFont(style::scaledFont(base, kStateLabelFactor, true));
@@ -173,6 +182,27 @@ void PresentationMode::applyDiagramFonts()
         if (auto *text = qobject_cast<QCPItemText *>(view.item(i)))
             text->setFont(style::scaledFont(base, kHeaderFactor, true));
     view.replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PresentationMode::applyStyle()
+{
+    for (QCustomPlot *plot : m_window.findChildren<QCustomPlot *>()) {
+        styleCustomPlot(*plot);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    for (SequenceView *view : m_window.findChildren<SequenceView *>()) {
+        // The two side headers: white on the side's colour (dark text on the dark theme's lighter hues).
+        for (int i = 0; i < view->itemCount(); ++i) {
+            auto *header = qobject_cast<QCPItemText *>(view->item(i));
+            if (!header) continue;
+            const bool client = header->position->coords().x() == SequenceDiagram::kClientValue;
+            header->setColor(style::onSideColor());
+            header->setBrush(style::sideColor(client ? Side::Client : Side::Server));
+        }
+    }
+    // Widgets that paint themselves (the state diagram, the hex view) read the style as they paint.
+    for (QWidget *widget : m_window.findChildren<QWidget *>())
+        widget->update();
 }
 
 void PresentationMode::highlightCurrentEvent()

@@ -1,8 +1,8 @@
 #pragma once
 // Presentation mode, for a teacher at a projector: F11 shows the window full screen, Ctrl+= / Ctrl+- /
-// Ctrl+0 scale every font of the window and of the diagram, a high-contrast theme makes text black on white
-// and bold, and while presenting the arrow of the latest segment is highlighted as time runs. Outside it,
-// the window follows the chosen theme: the system's (light or dark), light or dark.
+// Ctrl+0 scale every font of the window and every font and line of the diagrams, a high-contrast theme makes
+// text black on white and bold, and while presenting the arrow of the latest segment is highlighted as time
+// runs. Outside it, the window follows the chosen theme: the system's (light or dark), light or dark.
 #include "ui/theme.h"
 
 #include <QObject>
@@ -15,6 +15,7 @@ class QMenu;
 namespace tcplab::ui {
 
 class MainWindow;
+class SequenceView;
 
 class PresentationMode : public QObject {
     Q_OBJECT
@@ -57,7 +58,9 @@ protected:
 private:
     void retranslateUi();
     void applyFonts();
-    void applyDiagramFonts();
+    void applyDiagramFonts(SequenceView &view);
+    // Sets every diagram's colours and line widths from the theme and zoom (style::current()).
+    void applyStyle();
     void highlightCurrentEvent();
     bool isPresenting() const;
 

@@ -59,6 +59,11 @@ void SequenceDiagram::setModel(SequenceModel model)
     m_stateLabelOffset = 12.0 + (lanes > 0 ? style::kTimerGap : 0.0) + lanes * style::kTimerLaneWidth;
 }
 
+double SequenceDiagram::stateLabelOffset() const
+{
+    return style::zoomed(m_stateLabelOffset);
+}
+
 void SequenceDiagram::setNow(TimeUs now)
 {
     m_now = now;
@@ -123,7 +128,7 @@ std::optional<SequenceDiagram::Hit> SequenceDiagram::nearestTravelling(const QPo
         const QPointF tip = pixelAt(head->t, arrow.from, head->fraction);
         // The packet itself is a disc; a click anywhere on it counts as on the line.
         const double distance = std::min(distanceToSegment(pixel, tail, tip),
-                                         std::max(0.0, QLineF(pixel, tip).length() - style::kPacketRadius));
+                                         std::max(0.0, QLineF(pixel, tip).length() - style::packetRadius()));
         if (!best || distance < best->distance) best = Hit{arrow.segmentId, distance};
     }
     return best;
@@ -141,7 +146,7 @@ std::optional<std::uint64_t> SequenceDiagram::arrowAt(const QPointF &pixel, doub
         const QPointF tail = pixelAt(arrow.sentAt, arrow.from, 0.0);
         const QPointF tip = pixelAt(head->t, arrow.from, head->fraction);
         double distance = distanceToSegment(pixel, tail, tip);
-        if (head->moving) distance = std::min(distance, QLineF(pixel, tip).length() - style::kPacketRadius);
+        if (head->moving) distance = std::min(distance, QLineF(pixel, tip).length() - style::packetRadius());
         if (!best || distance < best->distance) best = Hit{arrow.segmentId, distance};
     }
     if (!best || best->distance > tolerance) return std::nullopt;
@@ -198,7 +203,7 @@ QCPRange SequenceDiagram::getValueRange(bool &foundRange, QCP::SignDomain inSign
 
 void SequenceDiagram::drawLegendIcon(QCPPainter *painter, const QRectF &rect) const
 {
-    painter->setPen(QPen(style::sideColor(Side::Client), style::kArrowWidth));
+    painter->setPen(QPen(style::sideColor(Side::Client), style::arrowWidth()));
     painter->drawLine(QLineF(rect.left(), rect.center().y(), rect.right(), rect.center().y()));
 }
 
@@ -223,9 +228,9 @@ void SequenceDiagram::drawBands(QCPPainter *painter) const
         if (end < band.begin) continue;
         const QPointF top = pixelAt(band.begin, band.side, 0.0);
         const QPointF bottom = pixelAt(end, band.side, 0.0);
-        const QRectF rect(QPointF(top.x() - style::kBandHalfWidth, top.y()),
-                          QPointF(top.x() + style::kBandHalfWidth, bottom.y()));
-        painter->setPen(QPen(style::stateBorder(band.state), 1.0));
+        const QRectF rect(QPointF(top.x() - style::bandHalfWidth(), top.y()),
+                          QPointF(top.x() + style::bandHalfWidth(), bottom.y()));
+        painter->setPen(QPen(style::stateBorder(band.state), style::zoomed(1.0)));
         painter->setBrush(style::stateFill(band.state));
         painter->drawRect(rect.normalized());
     }
@@ -249,11 +254,11 @@ void SequenceDiagram::drawLifelines(QCPPainter *painter) const
     for (Side side : {Side::Client, Side::Server}) {
         const QPointF start = pixelAt(0, side, 0.0);
         const QPointF now = pixelAt(m_now, side, 0.0);
-        QPen solid(style::sideColor(side), 2.0);
+        QPen solid(style::sideColor(side), style::lifelineWidth());
         painter->setPen(solid);
         painter->drawLine(start, now);
         // The future: what has not happened yet is only a faint promise of a lifeline.
-        QPen future(style::sideColor(side).lighter(150), 2.0, Qt::DashLine);
+        QPen future(style::sideColor(side).lighter(150), style::lifelineWidth(), Qt::DashLine);
         painter->setPen(future);
         painter->drawLine(now, QPointF(now.x(), clip.bottom()));
     }
@@ -266,7 +271,7 @@ void SequenceDiagram::drawNowLine(QCPPainter *painter) const
     const QRect clip = clipRect();
     const double y = pixelAt(m_now, Side::Client, 0.0).y();
     if (y <= clip.bottom()) {
-        painter->setPen(QPen(style::nowLineColor(), 1.5, Qt::DashLine));
+        painter->setPen(QPen(style::nowLineColor(), style::zoomed(1.5), Qt::DashLine));
         painter->drawLine(QPointF(clip.left(), y), QPointF(clip.right(), y));
     } else {
         // Now is further down than the view shows (a long quiet wait): say where.
@@ -323,7 +328,7 @@ void SequenceDiagram::drawArrows(QCPPainter *painter)
         if (arrow.segmentId == m_selected) {
             // A broad yellow halo under the selected arrow, as a highlighter pen would mark it on paper.
             painter->setPen(
-                QPen(style::selectionColor(), 2 * style::kSelectionHalo, Qt::SolidLine, Qt::RoundCap));
+                QPen(style::selectionColor(), 2 * style::selectionHalo(), Qt::SolidLine, Qt::RoundCap));
             painter->drawLine(tail, tip);
         }
         // A retransmission is dashed, a copy the network made is dotted.
@@ -338,25 +343,26 @@ void SequenceDiagram::drawArrows(QCPPainter *painter)
                              (std::uint64_t(std::uint32_t(qRound(tail.y())) & 0x7fffffff) << 31) |
                              std::uint64_t(std::uint32_t(qRound(tip.y())) & 0x7fffffff);
             if (arrow.fate != SequenceArrow::Fate::Dropped && !drawnPixels.insert(key).second) continue;
-            painter->setPen(QPen(colour, 0.0, line));
+            painter->setPen(QPen(colour, style::zoom() > 1.0 ? style::zoomed(1.0) : 0.0, line));
             painter->drawLine(tail, tip);
             if (arrow.fate == SequenceArrow::Fate::Dropped) {
-                painter->setPen(QPen(style::dropColor(), 2.0));
-                painter->drawLine(tip + QPointF(-4, -4), tip + QPointF(4, 4));
-                painter->drawLine(tip + QPointF(-4, 4), tip + QPointF(4, -4));
+                const double s = style::zoomed(4.0);
+                painter->setPen(QPen(style::dropColor(), style::zoomed(2.0)));
+                painter->drawLine(tip + QPointF(-s, -s), tip + QPointF(s, s));
+                painter->drawLine(tip + QPointF(-s, s), tip + QPointF(s, -s));
             }
             continue;
         }
-        painter->setPen(QPen(colour, style::kArrowWidth, line, Qt::RoundCap));
+        painter->setPen(QPen(colour, style::arrowWidth(), line, Qt::RoundCap));
         painter->drawLine(tail, tip);
 
         if (head->moving) {
-            painter->setPen(QPen(Qt::white, 2.0));
+            painter->setPen(QPen(style::backgroundColor(), style::zoomed(2.0)));
             painter->setBrush(colour);
-            painter->drawEllipse(tip, style::kPacketRadius, style::kPacketRadius);
+            painter->drawEllipse(tip, style::packetRadius(), style::packetRadius());
         } else if (arrow.fate == SequenceArrow::Fate::Dropped) {
-            const double s = style::kCrossHalfSize;
-            painter->setPen(QPen(style::dropColor(), 4.0, Qt::SolidLine, Qt::RoundCap));
+            const double s = style::crossHalfSize();
+            painter->setPen(QPen(style::dropColor(), style::crossWidth(), Qt::SolidLine, Qt::RoundCap));
             painter->drawLine(tip + QPointF(-s, -s), tip + QPointF(s, s));
             painter->drawLine(tip + QPointF(-s, s), tip + QPointF(s, -s));
         } else {
@@ -380,10 +386,10 @@ void SequenceDiagram::drawArrowHead(QCPPainter *painter, const QPointF &tail, co
     if (line.length() <= 0.0) return;
     const QPointF u = (tip - tail) / line.length();
     const QPointF n(-u.y(), u.x());
-    const QPointF back = tip - u * style::kArrowHeadLength;
+    const QPointF back = tip - u * style::arrowHeadLength();
     QPolygonF arrowHead;
-    arrowHead << tip << back + n * style::kArrowHeadHalfWidth << back - n * style::kArrowHeadHalfWidth;
-    painter->setPen(QPen(colour, 1.0));
+    arrowHead << tip << back + n * style::arrowHeadHalfWidth() << back - n * style::arrowHeadHalfWidth();
+    painter->setPen(QPen(colour, style::zoomed(1.0)));
     painter->setBrush(colour);
     painter->drawPolygon(arrowHead);
 }
@@ -412,12 +418,11 @@ void SequenceDiagram::drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, c
     painter->rotate(placed.angle);
     const QRectF box(-size.width() / 2.0, -size.height() / 2.0, size.width(), size.height());
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 225));
+    painter->setBrush(style::labelGround(225));
     painter->drawRoundedRect(box, 3.0, 3.0);
     painter->setFont(m_labelFont);
-    const QColor colour = arrow.fate == SequenceArrow::Fate::Dropped
-                              ? style::dropColor()
-                              : style::sideColor(arrow.from).darker(125);
+    const QColor colour =
+        arrow.fate == SequenceArrow::Fate::Dropped ? style::dropColor() : style::sideTextColor(arrow.from);
     painter->setPen(colour);
     painter->drawText(box, Qt::AlignCenter, text);
     painter->restore();
@@ -475,8 +480,8 @@ void SequenceDiagram::drawStateMarks(QCPPainter *painter) const
         const QPointF anchor = pixelAt(entry.t, entry.side, 0.0);
         const double w = metrics.horizontalAdvance(text) + 2 * kPadX;
         const double h = metrics.height() + 2 * kPadY;
-        const double left = entry.side == Side::Client ? anchor.x() - style::kBandHalfWidth - kOffset - w
-                                                       : anchor.x() + style::kBandHalfWidth + kOffset;
+        const double left = entry.side == Side::Client ? anchor.x() - style::bandHalfWidth() - kOffset - w
+                                                       : anchor.x() + style::bandHalfWidth() + kOffset;
         double top = anchor.y() - h / 2.0;
         auto last = lastBottom.find(entry.side);
         if (last != lastBottom.end() && top < last->second + kSpacing) top = last->second + kSpacing;
@@ -485,16 +490,18 @@ void SequenceDiagram::drawStateMarks(QCPPainter *painter) const
 
         // The moment of change: a tick across the band, and a leader to the label if it had to move down.
         const QColor border = style::stateBorder(entry.state);
-        painter->setPen(QPen(border, 3.0, Qt::SolidLine, Qt::FlatCap));
-        painter->drawLine(QPointF(anchor.x() - style::kBandHalfWidth - 3, anchor.y()),
-                          QPointF(anchor.x() + style::kBandHalfWidth + 3, anchor.y()));
+        const double overhang = style::zoomed(3.0);
+        painter->setPen(QPen(border, style::zoomed(3.0), Qt::SolidLine, Qt::FlatCap));
+        painter->drawLine(QPointF(anchor.x() - style::bandHalfWidth() - overhang, anchor.y()),
+                          QPointF(anchor.x() + style::bandHalfWidth() + overhang, anchor.y()));
         const QPointF boxEdge(entry.side == Side::Client ? box.right() : box.left(), box.center().y());
-        const QPointF bandEdge(
-            anchor.x() + (entry.side == Side::Client ? -1 : 1) * (style::kBandHalfWidth + 3), anchor.y());
-        painter->setPen(QPen(border, 1.5));
+        const QPointF bandEdge(anchor.x() + (entry.side == Side::Client ? -1 : 1) *
+                                                (style::bandHalfWidth() + overhang),
+                               anchor.y());
+        painter->setPen(QPen(border, style::zoomed(1.5)));
         painter->drawLine(bandEdge, boxEdge);
 
-        painter->setPen(QPen(border, 1.5));
+        painter->setPen(QPen(border, style::zoomed(1.5)));
         painter->setBrush(style::stateFill(entry.state));
         painter->drawRoundedRect(box, 5.0, 5.0);
         painter->setPen(style::textColor());
@@ -517,12 +524,12 @@ void SequenceDiagram::drawBelowRange(QCPPainter *painter, Side side, TcpState st
     const double h = metrics.height() + 6.0;
     const QRect clip = clipRect();
     const double x = pixelAt(0, side, 0.0).x();
-    const double left = side == Side::Client ? x - style::kBandHalfWidth - stateLabelOffset() - w
-                                             : x + style::kBandHalfWidth + stateLabelOffset();
+    const double left = side == Side::Client ? x - style::bandHalfWidth() - stateLabelOffset() - w
+                                             : x + style::bandHalfWidth() + stateLabelOffset();
     const QRectF box(left, clip.bottom() - h - 6.0, w, h);
     painter->save();
     painter->setFont(m_stateFont);
-    painter->setPen(QPen(style::stateBorder(state), 1.5, Qt::DashLine));
+    painter->setPen(QPen(style::stateBorder(state), style::zoomed(1.5), Qt::DashLine));
     painter->setBrush(style::stateFill(state));
     painter->drawRoundedRect(box, 5.0, 5.0);
     painter->setPen(style::textColor());

@@ -81,8 +81,9 @@ private:
         double distance;
     };
     std::optional<Hit> nearestTravelling(const QPointF &pixel) const;
-    // From the band's edge to the state labels: room for the timer lanes when there are timers.
-    double stateLabelOffset() const { return m_stateLabelOffset; }
+    // From the band's edge to the state labels: room for the timer lanes when there are timers (at the
+    // presentation zoom; m_stateLabelOffset is at zoom 1).
+    double stateLabelOffset() const;
     double sideValue(Side side) const { return side == Side::Client ? kClientValue : kServerValue; }
 
     void drawBands(QCPPainter *painter) const;

@@ -53,11 +53,11 @@ QRectF SequenceTimerPainter::barRect(const SequenceTimer &timer, TimeUs end) con
     const QPointF top = m_lifelineAt(timer.armedAt, timer.side);
     const QPointF bottom = m_lifelineAt(end, timer.side);
     const double offset =
-        style::kBandHalfWidth + style::kTimerGap + lane(timer.kind) * style::kTimerLaneWidth;
+        style::bandHalfWidth() + style::timerGap() + lane(timer.kind) * style::timerLaneWidth();
     // Outside the band, away from the arrows: left of the client's lifeline, right of the server's.
     const double left =
-        timer.side == Side::Client ? top.x() - offset - style::kTimerBarWidth : top.x() + offset;
-    return QRectF(left, top.y(), style::kTimerBarWidth, std::max(1.0, bottom.y() - top.y()));
+        timer.side == Side::Client ? top.x() - offset - style::timerBarWidth() : top.x() + offset;
+    return QRectF(left, top.y(), style::timerBarWidth(), std::max(1.0, bottom.y() - top.y()));
 }
 
 void SequenceTimerPainter::draw(QPainter *painter, std::size_t first, std::size_t last,
@@ -99,8 +99,8 @@ void SequenceTimerPainter::drawOne(QPainter *painter, const SequenceTimer &timer
     const QRectF whole = barRect(timer, stop);
     QColor faint = colour;
     faint.setAlpha(60);
-    painter->setPen(
-        QPen(colour, 1.5, timer.end == SequenceTimer::End::Running ? Qt::DashLine : Qt::SolidLine));
+    painter->setPen(QPen(colour, style::zoomed(1.5),
+                         timer.end == SequenceTimer::End::Running ? Qt::DashLine : Qt::SolidLine));
     painter->setBrush(faint);
     painter->drawRect(whole);
     // The time that has run: solid.
@@ -114,13 +114,15 @@ void SequenceTimerPainter::drawOne(QPainter *painter, const SequenceTimer &timer
     if (timer.end != SequenceTimer::End::Running && timer.endAt <= m_now) {
         const double y = whole.bottom();
         if (timer.end == SequenceTimer::End::Fired) {
-            painter->setPen(QPen(colour, 3.0, Qt::SolidLine, Qt::RoundCap));
+            painter->setPen(QPen(colour, style::zoomed(3.0), Qt::SolidLine, Qt::RoundCap));
             const QPointF c(whole.center().x(), y);
             for (const QPointF &d : {QPointF(7, 0), QPointF(0, 7), QPointF(5, 5), QPointF(5, -5)})
-                painter->drawLine(c - d, c + d);
+                painter->drawLine(c - style::zoom() * d, c + style::zoom() * d);
         } else {
-            painter->setPen(QPen(colour.darker(130), 2.5, Qt::SolidLine, Qt::FlatCap));
-            painter->drawLine(QPointF(whole.left() - 3, y), QPointF(whole.right() + 3, y));
+            const double overhang = style::zoomed(3.0);
+            painter->setPen(
+                QPen(style::timerTextColor(timer.kind), style::zoomed(2.5), Qt::SolidLine, Qt::FlatCap));
+            painter->drawLine(QPointF(whole.left() - overhang, y), QPointF(whole.right() + overhang, y));
         }
     }
 
@@ -137,9 +139,9 @@ void SequenceTimerPainter::drawOne(QPainter *painter, const SequenceTimer &timer
     painter->rotate(90.0);
     const QRectF box(0.0, 0.0, length, h);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 215));
+    painter->setBrush(style::labelGround(215));
     painter->drawRect(box);
-    painter->setPen(colour.darker(115));
+    painter->setPen(style::timerTextColor(timer.kind));
     painter->drawText(box, Qt::AlignCenter, label);
     painter->restore();
 }

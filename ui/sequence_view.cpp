@@ -4,6 +4,7 @@
 #include "ui/sequence_diagram.h"
 #include "ui/sequence_model.h"
 #include "ui/session_controller.h"
+#include "ui/theme.h"
 
 #include "ui/sequence_timer_painter.h"
 #include "ui/time_format.h"
@@ -25,7 +26,6 @@ constexpr double kPadFraction = 0.04;
 SequenceView::SequenceView(SessionController &controller, QWidget *parent)
     : QCustomPlot(parent), m_controller(controller)
 {
-    setBackground(Qt::white);
     setAntialiasedElements(QCP::aeAll);
     setNoAntialiasingOnDrag(false);
     setMouseTracking(true);
@@ -33,6 +33,7 @@ SequenceView::SequenceView(SessionController &controller, QWidget *parent)
     setMinimumSize(640, 420);
 
     setUpAxes();
+    styleCustomPlot(*this); // the theme's paper and axes (presentation mode restyles on a change)
     // Owned by the plot, which deletes its plottables.
     m_diagram = new SequenceDiagram(yAxis, xAxis);
     m_diagram->setLabelFont(style::scaledFont(font(), 1.15, true));
@@ -100,7 +101,7 @@ void SequenceView::setUpHeaders()
             side == Side::Client ? SequenceDiagram::kClientValue : SequenceDiagram::kServerValue, 0.0);
         item->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         item->setFont(style::scaledFont(font(), 1.4, true));
-        item->setColor(Qt::white);
+        item->setColor(style::onSideColor());
         item->setBrush(style::sideColor(side));
         item->setPen(Qt::NoPen);
         item->setPadding(QMargins(18, 6, 18, 6));

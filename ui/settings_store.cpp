@@ -60,6 +60,18 @@ void SettingsStore::setTheme(const QString &theme)
     QSettings().setValue(QLatin1String(kThemeKey), theme);
 }
 
+double SettingsStore::zoom() const
+{
+    bool ok = false;
+    const double zoom = QSettings().value(QLatin1String(kZoomKey), 1.0).toDouble(&ok);
+    return ok && zoom > 0.0 ? zoom : 1.0;
+}
+
+void SettingsStore::setZoom(double zoom)
+{
+    QSettings().setValue(QLatin1String(kZoomKey), zoom);
+}
+
 QString SettingsStore::lastLesson() const
 {
     return QSettings().value(QLatin1String(kLastLessonKey)).toString();

@@ -1,6 +1,7 @@
 #pragma once
-// What tcplab remembers between runs (QSettings): the playback speed, the theme, the window's geometry and
-// the docks' places and sizes, the last lesson and the recently used files (File → Recent Files). The
+// What tcplab remembers between runs (QSettings): the playback speed, the theme and the presentation zoom,
+// the window's geometry and the docks' places and sizes, the last lesson and the recently used files
+// (File → Recent Files). The
 // language is remembered by the language menu, and the relative-numbers switch by the main window.
 #include <QObject>
 #include <QStringList>
@@ -18,6 +19,7 @@ class SettingsStore : public QObject {
 public:
     static constexpr const char *kSpeedKey = "playback/speed";
     static constexpr const char *kThemeKey = "appearance/theme";
+    static constexpr const char *kZoomKey = "appearance/zoom";
     static constexpr const char *kGeometryKey = "window/geometry";
     static constexpr const char *kStateKey = "window/state";
     static constexpr const char *kLastLessonKey = "lessons/last";
@@ -37,6 +39,9 @@ public:
 
     QString theme() const;
     void setTheme(const QString &theme);
+    // 1.0 when none was remembered.
+    double zoom() const;
+    void setZoom(double zoom);
     QString lastLesson() const;
     void setLastLesson(const QString &lessonId);
     QStringList recentFiles() const;

@@ -1,6 +1,7 @@
 #include "ui/plots/http_chart.h"
 
 #include "sim/session.h"
+#include "ui/theme.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -37,6 +38,7 @@ HttpChart::HttpChart(QWidget *parent) : QWidget(parent)
     m_plot = new QCustomPlot(this);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    styleCustomPlot(*m_plot);
     for (std::size_t m = 0; m < kModes.size(); ++m) {
         QCPGraph *graph = m_plot->addGraph();
         graph->setPen(QPen(kModeColours[m], 2.5));

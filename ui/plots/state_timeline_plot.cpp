@@ -2,6 +2,7 @@
 
 #include "ui/diagram_style.h"
 #include "ui/session_controller.h"
+#include "ui/theme.h"
 
 #include <QEvent>
 #include <QFontMetrics>
@@ -20,7 +21,6 @@ StateTimelinePlot::StateTimelinePlot(SessionController &controller, QWidget *par
     : QCustomPlot(parent), m_controller(controller)
 {
     setObjectName(QStringLiteral("stateTimelinePlot"));
-    setBackground(Qt::white);
     setMinimumSize(360, 200);
     for (QCPAxis *axis : {xAxis, yAxis}) {
         axis->setLabelFont(style::scaledFont(font(), 1.1, true));
@@ -31,6 +31,7 @@ StateTimelinePlot::StateTimelinePlot(SessionController &controller, QWidget *par
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeDrag(Qt::Horizontal);
     axisRect()->setRangeZoom(Qt::Horizontal);
+    styleCustomPlot(*this);
 
     connect(&m_controller, &SessionController::traceChanged, this, &StateTimelinePlot::rebuild);
     connect(&m_controller, &SessionController::timeChanged, this, &StateTimelinePlot::rebuild);
@@ -69,7 +70,7 @@ void StateTimelinePlot::rebuild()
         bar->topLeft->setCoords(begin, row - kBarHalfHeight);
         bar->bottomRight->setCoords(end, row + kBarHalfHeight);
         bar->setBrush(style::stateFill(band.state));
-        bar->setPen(QPen(style::stateBorder(band.state), 1.5));
+        bar->setPen(QPen(style::stateBorder(band.state), style::zoomed(1.5)));
         // A name wider than its bar would run into the next one; the colour still tells the state.
         const QString name =
             QString::fromUtf8(stateName(band.state).data(), qsizetype(stateName(band.state).size()));
@@ -102,6 +103,7 @@ void StateTimelinePlot::retranslateUi()
 void StateTimelinePlot::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
+    if (event->type() == QEvent::PaletteChange) rebuild(); // another theme: its state colours
     QCustomPlot::changeEvent(event);
 }
 

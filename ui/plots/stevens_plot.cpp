@@ -2,6 +2,7 @@
 
 #include "ui/diagram_style.h"
 #include "ui/session_controller.h"
+#include "ui/theme.h"
 
 #include <QEvent>
 
@@ -25,7 +26,6 @@ StevensPlot::StevensPlot(SessionController &controller, QWidget *parent)
     : QCustomPlot(parent), m_controller(controller)
 {
     setObjectName(QStringLiteral("stevensPlot"));
-    setBackground(Qt::white);
     setMinimumSize(360, 260);
     m_clientData = makeGraph(this, style::sideColor(Side::Client), QCPScatterStyle::ssDisc);
     m_clientRetransmissions = makeGraph(this, style::dropColor(), QCPScatterStyle::ssCross);
@@ -38,6 +38,7 @@ StevensPlot::StevensPlot(SessionController &controller, QWidget *parent)
     legend->setVisible(true);
     legend->setFont(style::scaledFont(font(), 0.95));
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    styleCustomPlot(*this);
 
     connect(&m_controller, &SessionController::traceChanged, this, &StevensPlot::rebuild);
     retranslateUi();
@@ -82,6 +83,21 @@ void StevensPlot::retranslateUi()
 void StevensPlot::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
+    if (event->type() == QEvent::PaletteChange) {
+        // Another theme: the sides' colours for its paper.
+        const auto recolour = [](QCPGraph *graph, const QColor &colour) {
+            QCPScatterStyle scatter = graph->scatterStyle();
+            scatter.setPen(QPen(colour));
+            scatter.setBrush(colour);
+            graph->setScatterStyle(scatter);
+            graph->setPen(QPen(colour, 2.0));
+        };
+        recolour(m_clientData, style::sideColor(Side::Client));
+        recolour(m_serverData, style::sideColor(Side::Server));
+        recolour(m_clientRetransmissions, style::dropColor());
+        recolour(m_serverRetransmissions, style::dropColor());
+        replot(rpQueuedReplot);
+    }
     QCustomPlot::changeEvent(event);
 }
 
