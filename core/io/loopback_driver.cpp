@@ -4,6 +4,7 @@
 #include "io/loopback_triggers.h"
 #include "sim/link.h"
 #include "tcp/wire.h"
+#include "trace/endpoint_trace.h"
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -112,44 +113,8 @@ struct LoopbackDriver::Impl {
         Connection &c = *e.connection;
         while (auto polled = c.pollEvent()) {
             TraceEvent ev = event(t, TraceKind::Note, e);
-            std::visit(
-                [&](const auto &x) {
-                    using T = std::decay_t<decltype(x)>;
-                    if constexpr (std::is_same_v<T, StateChanged>) {
-                        ev.kind = TraceKind::StateChanged;
-                        ev.from = x.from;
-                        ev.to = x.to;
-                        ev.transition = x.event;
-                        ev.text = std::string(x.cause);
-                        ev.rfc = x.rfc;
-                    } else if constexpr (std::is_same_v<T, TimerArmed>) {
-                        ev.kind = TraceKind::TimerArmed;
-                        ev.timer = x.kind;
-                        ev.deadline = x.deadline;
-                        ev.duration = x.duration;
-                        ev.attempt = x.attempt;
-                    } else if constexpr (std::is_same_v<T, TimerCancelled>) {
-                        ev.kind = TraceKind::TimerCancelled;
-                        ev.timer = x.kind;
-                    } else if constexpr (std::is_same_v<T, TimerFired>) {
-                        ev.kind = TraceKind::TimerFired;
-                        ev.timer = x.kind;
-                        ev.attempt = x.attempt;
-                    } else if constexpr (std::is_same_v<T, SegmentDiscarded>) {
-                        ev.kind = TraceKind::SegmentDiscarded;
-                        ev.segmentId = inputSegmentId;
-                        ev.segment = x.segment;
-                        ev.text = std::string(x.reason);
-                        ev.rfc = x.rfc;
-                    } else if constexpr (std::is_same_v<T, DataDelivered>) {
-                        ev.kind = TraceKind::DataDelivered;
-                        ev.data = x.bytes;
-                    } else if constexpr (std::is_same_v<T, ConnectionError>) {
-                        ev.kind = TraceKind::ConnectionError;
-                        ev.text = std::string(x.message);
-                    }
-                },
-                *polled);
+            fillTraceEvent(ev, *polled);
+            if (ev.kind == TraceKind::SegmentDiscarded) ev.segmentId = inputSegmentId;
             trace.append(std::move(ev));
         }
         while (auto tx = c.pollTransmit())

@@ -1,9 +1,9 @@
 #include "io/tun_endpoint.h"
 
+#include "trace/endpoint_trace.h"
+
 #include <algorithm>
 #include <poll.h>
-#include <type_traits>
-#include <variant>
 
 namespace tcplab {
 
@@ -69,44 +69,9 @@ void TunEndpoint::drain(TimeUs t)
         TraceEvent ev;
         ev.t = t;
         ev.side = m_options.side;
-        std::visit(
-            [&](const auto &x) {
-                using T = std::decay_t<decltype(x)>;
-                if constexpr (std::is_same_v<T, StateChanged>) {
-                    ev.kind = TraceKind::StateChanged;
-                    ev.from = x.from;
-                    ev.to = x.to;
-                    ev.transition = x.event;
-                    ev.text = std::string(x.cause);
-                    ev.rfc = x.rfc;
-                } else if constexpr (std::is_same_v<T, TimerArmed>) {
-                    ev.kind = TraceKind::TimerArmed;
-                    ev.timer = x.kind;
-                    ev.deadline = x.deadline;
-                    ev.duration = x.duration;
-                    ev.attempt = x.attempt;
-                } else if constexpr (std::is_same_v<T, TimerCancelled>) {
-                    ev.kind = TraceKind::TimerCancelled;
-                    ev.timer = x.kind;
-                } else if constexpr (std::is_same_v<T, TimerFired>) {
-                    ev.kind = TraceKind::TimerFired;
-                    ev.timer = x.kind;
-                    ev.attempt = x.attempt;
-                } else if constexpr (std::is_same_v<T, SegmentDiscarded>) {
-                    ev.kind = TraceKind::SegmentDiscarded;
-                    ev.segment = x.segment;
-                    ev.text = std::string(x.reason);
-                    ev.rfc = x.rfc;
-                } else if constexpr (std::is_same_v<T, DataDelivered>) {
-                    ev.kind = TraceKind::DataDelivered;
-                    ev.data = x.bytes;
-                    m_received.insert(m_received.end(), x.bytes.begin(), x.bytes.end());
-                } else if constexpr (std::is_same_v<T, ConnectionError>) {
-                    ev.kind = TraceKind::ConnectionError;
-                    ev.text = std::string(x.message);
-                }
-            },
-            *polled);
+        fillTraceEvent(ev, *polled);
+        if (ev.kind == TraceKind::DataDelivered)
+            m_received.insert(m_received.end(), ev.data.begin(), ev.data.end());
         m_trace.append(std::move(ev));
     }
     while (auto tx = m_connection.pollTransmit())

@@ -1,9 +1,10 @@
 #include "sim/session_impl.h"
 
+#include "trace/endpoint_trace.h"
+
 #include <algorithm>
 #include <limits>
 #include <utility>
-#include <variant>
 
 namespace tcplab {
 
@@ -29,6 +30,7 @@ void Session::Impl::start()
     // Roughly what one connection's life records; more is grown as needed.
     trace.reserve(std::min<std::size_t>(256 * static_cast<std::size_t>(scenario.connections), 4096));
     flights.reserve(16);
+    freeFlights.reserve(16);
     queue.reserve(64 + scenario.calls.size());
     for (std::size_t i = 0; i < scenario.calls.size(); ++i)
         if (!scenario.calls[i].trigger)
@@ -99,64 +101,45 @@ void Session::Impl::drain(Endpoint &ep)
 {
     withMachine(ep, [&](auto &machine) {
         while (auto endpointEvent = machine.pollEvent())
-            record(ep, std::move(*endpointEvent));
+            record(ep, *endpointEvent);
         while (auto tx = machine.pollTransmit())
             transmit(ep, std::move(*tx));
     });
     syncTimer(ep);
 }
 
-void Session::Impl::record(Endpoint &ep, EndpointEvent &&endpointEvent)
+void Session::Impl::record(Endpoint &ep, const EndpointEvent &endpointEvent)
 {
-    std::visit(
-        [&](auto &&e) {
-            using T = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<T, StateChanged>) {
-                TraceEvent &t = event(TraceKind::StateChanged, ep.side, ep.conn);
-                t.from = e.from;
-                t.to = e.to;
-                t.transition = e.event;
-                t.text = e.cause;
-                t.rfc = e.rfc;
-                reactToState(ep, e.to);
-            } else if constexpr (std::is_same_v<T, TimerArmed>) {
-                ep.timers[detail::timerIndex(e.kind)] = {true, e.deadline, e.attempt};
-                TraceEvent &t = event(TraceKind::TimerArmed, ep.side, ep.conn);
-                t.timer = e.kind;
-                t.deadline = e.deadline;
-                t.duration = e.duration;
-                t.attempt = e.attempt;
-            } else if constexpr (std::is_same_v<T, TimerCancelled> || std::is_same_v<T, TimerFired>) {
-                // The deadline (and, for a cancel, the attempt) is that of the timer as it was armed.
-                ArmedTimer &armed = ep.timers[detail::timerIndex(e.kind)];
-                constexpr bool fired = std::is_same_v<T, TimerFired>;
-                TraceEvent &t =
-                    event(fired ? TraceKind::TimerFired : TraceKind::TimerCancelled, ep.side, ep.conn);
-                t.timer = e.kind;
-                t.deadline = armed.deadline;
-                if constexpr (fired)
-                    t.attempt = e.attempt;
-                else
-                    t.attempt = armed.attempt;
-                armed.armed = false;
-            } else if constexpr (std::is_same_v<T, SegmentDiscarded>) {
-                TraceEvent &t = event(TraceKind::SegmentDiscarded, ep.side, ep.conn);
-                t.segmentId = delivering;
-                t.retransmission = deliveringRetransmission;
-                t.segment = std::move(e.segment);
-                t.text = e.reason;
-                t.rfc = e.rfc;
-            } else if constexpr (std::is_same_v<T, DataDelivered>) {
-                const std::size_t bytes = e.bytes.size();
-                TraceEvent &t = event(TraceKind::DataDelivered, ep.side, ep.conn);
-                t.data = std::move(e.bytes);
-                reactToData(ep, bytes);
-            } else if constexpr (std::is_same_v<T, ConnectionError>) {
-                TraceEvent &t = event(TraceKind::ConnectionError, ep.side, ep.conn);
-                t.text = e.message;
-            }
-        },
-        std::move(endpointEvent));
+    TraceEvent &t = event(TraceKind::Note, ep.side, ep.conn);
+    fillTraceEvent(t, endpointEvent);
+    // What only the session knows, and its application's reactions. `t` is not used after a reaction,
+    // which may append to the trace.
+    switch (t.kind) {
+    case TraceKind::StateChanged:
+        reactToState(ep, t.to);
+        break;
+    case TraceKind::TimerArmed:
+        ep.timers[detail::timerIndex(t.timer)] = {true, t.deadline, t.attempt};
+        break;
+    case TraceKind::TimerCancelled:
+    case TraceKind::TimerFired: {
+        // The deadline (and, for a cancel, the attempt) is that of the timer as it was armed.
+        ArmedTimer &armed = ep.timers[detail::timerIndex(t.timer)];
+        t.deadline = armed.deadline;
+        if (t.kind == TraceKind::TimerCancelled) t.attempt = armed.attempt;
+        armed.armed = false;
+        break;
+    }
+    case TraceKind::SegmentDiscarded:
+        t.segmentId = delivering;
+        t.retransmission = deliveringRetransmission;
+        break;
+    case TraceKind::DataDelivered:
+        reactToData(ep, t.data.size());
+        break;
+    default:
+        break;
+    }
 }
 
 std::uint32_t Session::Impl::allocateFlight()

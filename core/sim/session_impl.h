@@ -129,7 +129,7 @@ struct Session::Impl {
 
     // Endpoint outputs into the trace.
     void drain(Endpoint &ep);
-    void record(Endpoint &ep, EndpointEvent &&endpointEvent);
+    void record(Endpoint &ep, const EndpointEvent &endpointEvent);
     void transmit(Endpoint &ep, Transmit &&tx);
     // A copy of the segment in `slot`, sent now by the link (not by the endpoint), arriving at `arrival`.
     void launchCopy(std::uint32_t slot, TimeUs arrival, std::string why);

@@ -47,7 +47,7 @@ struct SegmentDiscarded {
 };
 
 struct DataDelivered {
-    std::vector<std::uint8_t> bytes; // in order, once
+    Payload bytes; // in order, once
 };
 
 enum class ConnectionErrorKind { Refused, Reset, TimedOut, KeepAliveTimedOut };

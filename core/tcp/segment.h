@@ -1,10 +1,11 @@
 #pragma once
 // A TCP segment as a value (RFC 9293 §3.1). The wire form is in wire.h.
+#include "payload.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace tcplab {
 
@@ -26,7 +27,7 @@ struct Segment {
     std::uint16_t window = 0;
     std::uint16_t urgentPointer = 0;
     std::optional<std::uint16_t> mss; // the MSS option (RFC 9293 §3.7.1), sent only with SYN
-    std::vector<std::uint8_t> payload;
+    Payload payload;                  // shared, not copied, when the segment is copied (payload.h)
 
     bool has(TcpFlag flag) const { return (flags & flag) != 0; }
     // SEG.LEN: payload octets plus one for SYN and one for FIN (RFC 9293 §3.4).

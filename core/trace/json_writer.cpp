@@ -32,7 +32,7 @@ void addTimer(Json &j, const TraceEvent &event)
 
 } // namespace
 
-std::string bytesAsLatin1Utf8(const std::vector<std::uint8_t> &bytes)
+std::string bytesAsLatin1Utf8(std::span<const std::uint8_t> bytes)
 {
     std::string text;
     text.reserve(bytes.size());

@@ -3,6 +3,8 @@
 // docs/trace-format.md. The core does no I/O: these return text that the caller writes.
 #include "trace/trace.h"
 
+#include <cstdint>
+#include <span>
 #include <string>
 
 namespace tcplab {
@@ -16,6 +18,6 @@ std::string traceToJsonLines(const Trace &trace);
 
 // Bytes as a JSON-safe string: each byte becomes the code point of the same value (Latin-1), so the bytes
 // are recovered exactly by taking each decoded character's code point.
-std::string bytesAsLatin1Utf8(const std::vector<std::uint8_t> &bytes);
+std::string bytesAsLatin1Utf8(std::span<const std::uint8_t> bytes);
 
 } // namespace tcplab

@@ -73,7 +73,7 @@ struct TraceEvent {
 
     std::string text;     // cause, reason or message (English, fixed wording; the UI translates by key)
     std::string_view rfc; // RFC section, static
-    std::vector<std::uint8_t> data;
+    Payload data;         // UserCall SEND: the bytes given; DataDelivered: the bytes handed over
 };
 
 class Trace {
