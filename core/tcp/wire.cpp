@@ -205,7 +205,11 @@ DecodeResult decodeSegment(std::span<const std::uint8_t> bytes, IpPair ips)
                     DecodeError::BadOptionLength,
                     format("MSS option at byte %zu has length %u; it must be 4", i, unsigned{length}));
             }
-            s.mss = get16(bytes, i + 2);
+            // "MUST only be sent in the initial connection request (i.e., in segments with the SYN
+            // control bit set)" (§3.7.1): a receiver checks the option anywhere, but takes its value only
+            // from a SYN, as Linux's tcp_parse_options does. So a decoded segment holds what
+            // encodeSegment would put on the wire, and decode, encode, decode gives the same segment.
+            if (s.has(kSyn)) s.mss = get16(bytes, i + 2);
         }
         i += length;
     }

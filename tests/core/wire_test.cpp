@@ -89,6 +89,26 @@ TEST(Rfc9293_3_7_1, MssOptionIsSentOnlyWithSyn)
     EXPECT_FALSE(decodeSegment(b).segment.mss.has_value());
 }
 
+TEST(Rfc9293_3_7_1, MssOptionOnANonSynSegmentIsCheckedButNotTaken)
+{
+    // A peer that breaks the rule: an ACK with a well-formed MSS option. It decodes (the option is valid),
+    // but the segment does not announce an MSS, just as encodeSegment would not send one.
+    std::vector<std::uint8_t> b = fromHex("9c400050000003e800000001"
+                                          "6010ffff00000000"
+                                          "020405b4");
+    fixChecksum(b);
+    const DecodeResult r = decodeSegment(b);
+    ASSERT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.segment.flags, kAck);
+    EXPECT_FALSE(r.segment.mss.has_value());
+    EXPECT_EQ(decodeSegment(encodeSegment(r.segment)).segment, r.segment);
+
+    // A malformed MSS option is an error whatever the flags.
+    b[21] = 3;
+    fixChecksum(b);
+    EXPECT_EQ(decodeSegment(b).error, DecodeError::BadOptionLength);
+}
+
 TEST(Rfc9293_3_1, DecodeRoundTripsEveryField)
 {
     Segment s;
