@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <ostream>
+#include <string>
+
 using namespace tcplab;
 using namespace tcplab::packetdrill;
 
@@ -164,6 +168,29 @@ struct MalformedCase {
     const char *message;
 };
 
+// Shown by --gtest_list_tests and in failures instead of the struct's raw bytes.
+void PrintTo(const MalformedCase &c, std::ostream *out)
+{
+    *out << c.line << ':' << c.column << ": " << c.message;
+}
+
+// The test's name: its expected message in CamelCase, e.g. "UnknownTCPFlagQExpectedSFRPUEW".
+std::string caseName(const ::testing::TestParamInfo<MalformedCase> &info)
+{
+    std::string name;
+    bool upper = true;
+    for (const char *p = info.param.message; *p != '\0' && name.size() < 40; ++p) {
+        const unsigned char ch = static_cast<unsigned char>(*p);
+        if (!std::isalnum(ch)) {
+            upper = true;
+            continue;
+        }
+        name += upper ? static_cast<char>(std::toupper(ch)) : static_cast<char>(ch);
+        upper = false;
+    }
+    return name;
+}
+
 class PacketdrillParserErrors : public ::testing::TestWithParam<MalformedCase> {};
 
 TEST_P(PacketdrillParserErrors, ReportsLineAndColumn)
@@ -199,4 +226,5 @@ INSTANTIATE_TEST_SUITE_P(
         MalformedCase{"#if 1\n", 1, 1, "unknown directive '#if' (expected #ifdef, #ifndef, #else, #endif)"},
         MalformedCase{"--=3\n", 1, 3, "expected an option name after '--', found '='"},
         MalformedCase{"+0\n", 1, 3, "expected an event after the time"},
-        MalformedCase{"+0 > S 0:0(0) <mss 99999>\n", 1, 16, "expected 'mss N' with N <= 65535"}));
+        MalformedCase{"+0 > S 0:0(0) <mss 99999>\n", 1, 16, "expected 'mss N' with N <= 65535"}),
+    caseName);
