@@ -123,7 +123,7 @@ QString CaptureFile::damageMessage() const
                               : tr("%1 cannot be read as a capture.").arg(fileName());
     text += QLatin1Char('\n');
     for (const QString &problem : m_problems)
-        text += QLatin1String("\n• ") + problem;
+        text += QStringLiteral("\n• ") + problem;
     return text;
 }
 

@@ -112,11 +112,11 @@ QString CaptureSegmentList::summaryText() const
                        .arg(m_fileName)
                        .arg(m_opened.conversation.index)
                        .arg(QString::fromStdString(m_opened.conversation.describe()));
-    text += QLatin1String(" · ") + tr("%n retransmissions", "", int(retransmissions));
-    text += QLatin1String(" · ") + tr("%n gaps", "", int(gaps));
-    text += QLatin1String(" · ") + tr("%n not as the core would send", "", int(differing));
+    text += QStringLiteral(" · ") + tr("%n retransmissions", "", int(retransmissions));
+    text += QStringLiteral(" · ") + tr("%n gaps", "", int(gaps));
+    text += QStringLiteral(" · ") + tr("%n not as the core would send", "", int(differing));
     if (m_opened.replay.replayed)
-        text += QLatin1String(" · ") + tr("at the end: client %1, server %2")
+        text += QStringLiteral(" · ") + tr("at the end: client %1, server %2")
                                            .arg(QString::fromLatin1(stateName(m_opened.replay.finalClient)),
                                                 QString::fromLatin1(stateName(m_opened.replay.finalServer)));
     text +=

@@ -11,7 +11,7 @@ QString states(const std::vector<TcpState> &list)
     QStringList names;
     for (TcpState state : list)
         names << QString::fromLatin1(stateName(state));
-    return names.join(QLatin1String(" → "));
+    return names.join(QStringLiteral(" → "));
 }
 
 } // namespace

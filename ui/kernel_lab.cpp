@@ -48,7 +48,7 @@ QString infoText(const TcpInfoSnapshot &info)
     parts << (info.sack ? KernelLab::tr("SACK") : KernelLab::tr("no SACK"));
     parts << (info.timestamps ? KernelLab::tr("timestamps") : KernelLab::tr("no timestamps"));
     if (info.retransmits > 0) parts << KernelLab::tr("%n retransmissions", "", int(info.retransmits));
-    return parts.join(QLatin1String(" · "));
+    return parts.join(QStringLiteral(" · "));
 }
 
 } // namespace
@@ -535,7 +535,7 @@ QString KernelLab::segmentDetails(std::uint64_t segmentId) const
             event.text.starts_with("options: ") ? event.text.substr(9, event.text.find(';') - 9) : "";
         parts << (options.empty() ? tr("no options")
                                   : tr("options as sent: %1").arg(QString::fromStdString(options)));
-        return parts.join(QLatin1String(" · "));
+        return parts.join(QStringLiteral(" · "));
     }
     return tr("Pick a segment to see the kernel's real ISN, window and options (MSS, window scale, SACK "
               "permitted, timestamps).");
