@@ -6,7 +6,9 @@
 #include "ui/glossary_panel.h"
 #include "ui/kernel_lab.h"
 #include "ui/lesson_ui.h"
+#include "ui/loopback_live_driver.h"
 #include "ui/main_window.h"
+#include "ui/mode_menu.h"
 #include "ui/presentation_mode.h"
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
@@ -163,6 +165,13 @@ int main(int argc, char *argv[])
                                             "the theme last chosen, else the system's)."),
         QStringLiteral("system|light|dark|contrast"));
     parser.addOption(themeOption);
+    const QCommandLineOption modeOption(
+        QStringLiteral("mode"),
+        QCoreApplication::translate("main",
+                                    "Run the scenario simulated, or over real UDP sockets on 127.0.0.1 "
+                                    "(loopback; with --screenshot, --at-us is wall-clock time)."),
+        QStringLiteral("simulated|loopback"));
+    parser.addOption(modeOption);
     parser.process(app);
 
     if (!languageOk)
@@ -200,6 +209,16 @@ int main(int argc, char *argv[])
     tcplab::ui::SessionController controller(tcplab::defaultScenario(profile, seed));
     tcplab::ui::MainWindow window(controller);
     tcplab::ui::assembleMainWindow(window, controller);
+    const bool scriptedRun = parser.isSet(screenshotOption) || parser.isSet(exportOption);
+    auto *modes = window.findChild<tcplab::ui::ModeMenu *>();
+    const QString modeText = parser.value(modeOption);
+    if (parser.isSet(modeOption) && modeText != QLatin1String("simulated") &&
+        modeText != QLatin1String("loopback"))
+        return fail(QCoreApplication::translate("main", "unknown mode '%1' (use simulated or loopback)")
+                        .arg(modeText));
+    if (!scriptedRun && !parser.isSet(modeOption)) modes->restoreRememberedMode();
+    if (!scriptedRun && modeText == QLatin1String("loopback"))
+        modes->setMode(tcplab::ui::ModeMenu::Mode::Loopback);
     auto *lessons = window.findChild<tcplab::ui::LessonUi *>();
     // A screenshot or an export shows the defaults, never what this user's settings remember, and changes
     // none of them.
@@ -259,7 +278,11 @@ int main(int argc, char *argv[])
                                 .arg(parser.value(dropOption)));
         }
         if (parser.isSet(selectOption)) controller.selectSegment(parser.value(selectOption).toULongLong());
-        if (at)
+        if (modeText == QLatin1String("loopback")) {
+            if (!modes->setMode(tcplab::ui::ModeMenu::Mode::Loopback))
+                return fail(modes->loopback().lastError());
+            modes->playUntil(at.value_or(-1));
+        } else if (at)
             controller.seek(*at);
         else
             controller.jumpToEnd();

@@ -181,7 +181,7 @@ QString ControlsPanel::whatItDoes(CallKind call) const
 
 QString ControlsPanel::whyDisabled(Side side, CallKind call) const
 {
-    const Connection &endpoint = m_controller.session().endpoint(side);
+    const Connection &endpoint = m_controller.endpoint(side);
     const QString name = latin1(callName(call));
     const QString state = latin1(stateName(endpoint.state()));
     const auto event = eventOf(call);
@@ -199,7 +199,7 @@ void ControlsPanel::refresh()
 {
     for (Side side : {Side::Client, Side::Server}) {
         SideControls &controls = m_sides[index(side)];
-        const Connection &endpoint = m_controller.session().endpoint(side);
+        const Connection &endpoint = m_controller.endpoint(side);
         controls.state->setText(tr("State: %1").arg(latin1(stateName(endpoint.state()))));
         const bool allowed[] = {endpoint.canListen(), endpoint.canConnect(), endpoint.canSend(),
                                 endpoint.canClose(), endpoint.canAbort()};

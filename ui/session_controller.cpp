@@ -66,12 +66,14 @@ void SessionController::probeToEnd() const
 
 TimeUs SessionController::endTime() const
 {
+    if (m_live) return currentTime(); // the wall clock has no end ahead of it
     if (!m_endTime) probeToEnd();
     return std::max(*m_endTime, currentTime());
 }
 
 const std::vector<TimeUs> &SessionController::plannedEventTimes() const
 {
+    if (m_live) return m_plannedTimes = eventTimes();
     if (!m_endTime) probeToEnd();
     return m_plannedTimes;
 }
@@ -89,6 +91,7 @@ std::vector<TimeUs> SessionController::eventTimes() const
 
 void SessionController::play()
 {
+    if (m_live) return m_live->setRunning(true);
     if (isPlaying()) return;
     if (currentTime() >= endTime()) jumpToStart(); // like a player at the end of the film: from the top
     setPlaying(true);
@@ -117,6 +120,7 @@ void SessionController::setSpeed(double speed)
 
 void SessionController::stepForward()
 {
+    if (m_live) return m_live->stepForward();
     pause();
     if (m_recorded) {
         if (const auto next = m_recorded->nextTimeAfter(currentTime())) runTo(*next);
@@ -171,6 +175,7 @@ void SessionController::seek(qint64 t)
 
 bool SessionController::dropSegment(std::uint64_t segmentId)
 {
+    if (m_live) return liveDrop(segmentId);
     if (!applyIntent([&] { return m_session.dropSegment(segmentId); })) return false;
     emit segmentDropped(segmentId);
     return true;
@@ -178,16 +183,23 @@ bool SessionController::dropSegment(std::uint64_t segmentId)
 
 bool SessionController::delaySegment(std::uint64_t segmentId, TimeUs extra)
 {
+    if (m_live) return liveIntent(m_live->delaySegment(segmentId, extra));
     return applyIntent([&] { return m_session.delaySegment(segmentId, extra); });
 }
 
 bool SessionController::duplicateSegment(std::uint64_t segmentId)
 {
+    if (m_live) return liveIntent(m_live->duplicateSegment(segmentId));
     return applyIntent([&] { return m_session.duplicateSegment(segmentId); });
 }
 
 void SessionController::dropNextFrom(Side side)
 {
+    if (m_live) {
+        m_live->dropNextFrom(side);
+        liveIntent(true);
+        return;
+    }
     applyIntent([&] {
         m_session.dropNextFrom(side);
         return true;
@@ -196,6 +208,11 @@ void SessionController::dropNextFrom(Side side)
 
 CallResult SessionController::call(Side side, CallKind kind, std::vector<std::uint8_t> data, int conn)
 {
+    if (m_live) {
+        const CallResult result = m_live->call(side, kind, std::move(data), conn);
+        liveIntent(true);
+        return result;
+    }
     if (m_recorded) return CallResult::failure("a recorded trace takes no calls");
     CallResult result{};
     applyIntent([&] {
@@ -254,6 +271,7 @@ void SessionController::advanceFrame()
 
 void SessionController::runTo(TimeUs t)
 {
+    if (m_live) return m_live->setRunning(true); // forward on the wall clock: let it run
     const TimeUs before = currentTime();
     const std::size_t sizeBefore = trace().size();
     if (t > before) advanceSession(t);
@@ -262,6 +280,7 @@ void SessionController::runTo(TimeUs t)
 
 void SessionController::replayTo(TimeUs t)
 {
+    if (m_live) return restartLive(); // real sockets cannot go back: a fresh run from time 0
     const TimeUs before = currentTime();
     if (m_recorded)
         m_recorded->seek(t);
@@ -309,6 +328,7 @@ void SessionController::advanceSession(TimeUs t)
 
 void SessionController::setPlaying(bool playing)
 {
+    if (m_live) return m_live->setRunning(playing);
     if (playing == isPlaying()) return;
     if (playing) {
         m_carryUs = 0.0;

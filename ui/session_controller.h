@@ -3,11 +3,13 @@
 // (wall time × speed → Session::runUntil), and steps between the trace's events. Stepping back replays the
 // same scenario and intents up to the earlier time; the core is deterministic, so the replay is exact.
 #include "sim/scenario.h"
-#include "ui/capture_recorded_trace.h"
 #include "sim/session.h"
+#include "ui/capture_recorded_trace.h"
+#include "ui/driver_live.h"
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <cstdint>
@@ -37,14 +39,29 @@ public:
     // over its events, at time 0; intents are refused. `scenario` names the ports. loadScenario ends it.
     void loadRecordedTrace(Trace trace, Scenario scenario);
     bool isRecorded() const { return m_recorded != nullptr; }
+    // A driver on the wall clock (ui/driver_live.h) runs the scenario instead of the simulation, restarted
+    // at time 0 now and whenever a scenario loads; nullptr: back to the simulation. false (nothing
+    // attached) when it cannot start: driver->lastError() says why. Implemented in
+    // driver_live_controller.cpp.
+    bool attachLiveDriver(LiveDriver *driver);
+    LiveDriver *liveDriver() const { return m_live; }
+    // The endpoints of whichever driver runs (the simulation's or the live one's).
+    const Connection &endpoint(Side side, int conn = 0) const;
+    int connectionCount() const;
 
     const Scenario &scenario() const { return m_scenario; }
     const Session &session() const { return m_session; }
-    const Trace &trace() const { return m_recorded ? m_recorded->shown() : m_session.trace(); }
-    TimeUs currentTime() const { return m_recorded ? m_recorded->now() : m_session.now(); }
+    const Trace &trace() const
+    {
+        return m_recorded ? m_recorded->shown() : m_live ? m_live->trace() : m_session.trace();
+    }
+    TimeUs currentTime() const
+    {
+        return m_recorded ? m_recorded->now() : m_live ? m_live->now() : m_session.now();
+    }
     // When the last event happens if the session runs to its end with the intents made so far.
     TimeUs endTime() const;
-    bool isPlaying() const { return m_frameTimer.isActive(); }
+    bool isPlaying() const { return m_live ? m_live->isRunning() : m_frameTimer.isActive(); }
     double speed() const { return m_speed; }
 
     // The distinct times of the trace's events so far, ascending.
@@ -94,6 +111,8 @@ signals:
     void speedChanged(double speed);
     // A segment the user dropped (after the trace records it).
     void segmentDropped(quint64 segmentId);
+    // A live driver was attached or detached (attachLiveDriver; detached when a recorded trace loads).
+    void liveDriverChanged(bool attached);
     // The selection changed (0: nothing selected).
     void segmentSelected(quint64 segmentId);
     // The session accepted an intent (drop, delay, duplicate, drop-next, call) and recorded it.
@@ -110,6 +129,15 @@ private:
     void notifyChanges(std::size_t traceSizeBefore, TimeUs timeBefore);
     // Runs `act` on the session; whatever intents it recorded are kept (in time order) for replays.
     bool applyIntent(const std::function<bool()> &act);
+
+    // The live driver's side (driver_live_controller.cpp).
+    void restartLive();
+    void showLiveProgress();
+    bool liveIntent(bool accepted);
+    bool liveDrop(std::uint64_t segmentId);
+    QPointer<LiveDriver> m_live;
+    std::size_t m_liveTraceSize = 0;
+    TimeUs m_liveTime = 0;
 
     Scenario m_scenario;
     std::unique_ptr<RecordedTrace> m_recorded; // set: a recorded trace is shown instead of m_session

@@ -6,6 +6,7 @@
 #include "ui/language_menu.h"
 #include "ui/lesson_ui.h"
 #include "ui/main_window.h"
+#include "ui/mode_menu.h"
 #include "ui/teaching_docks.h"
 
 #include <QAction>
@@ -18,6 +19,7 @@ void assembleMainWindow(MainWindow &window, SessionController &controller)
     if (!window.findChild<TeachingDocks *>()) TeachingDocks::install(window, controller);
     if (!window.findChild<LanguageMenu *>()) new LanguageMenu(window);
     if (!window.findChild<GlossaryPanel *>()) GlossaryPanel::install(window);
+    if (!window.findChild<ModeMenu *>()) ModeMenu::install(window, controller);
     if (!window.findChild<LessonUi *>()) LessonUi::install(window, controller);
     CaptureUi::install(window, controller);
     if (!window.findChild<QAction *>(QStringLiteral("kernelLabAction"))) KernelLab::install(window);
