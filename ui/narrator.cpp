@@ -173,6 +173,10 @@ QString Narrator::timerArmed(const TraceEvent &event)
     case TimerKind::KeepAlive:
         return tr("%1 arms its keep-alive timer: %2 of silence before it probes the peer.")
             .arg(who, durationText(event.duration));
+    case TimerKind::DelayedAck:
+        return withRfc(tr("%1 holds its ACK for up to %2, so that data or its own FIN can carry it.")
+                           .arg(who, durationText(event.duration)),
+                       "RFC 9293 §3.8.6.3");
     }
     return {};
 }
@@ -190,6 +194,9 @@ QString Narrator::timerFired(const TraceEvent &event)
         return tr("2·MSL has passed: %1 leaves TIME_WAIT.").arg(who.toLower());
     case TimerKind::KeepAlive:
         return tr("%1 has heard nothing for the keep-alive interval.").arg(who);
+    case TimerKind::DelayedAck:
+        return tr("%1's delayed-ACK timer expires: nothing came to carry the ACK, so it goes alone.")
+            .arg(who);
     }
     return {};
 }

@@ -105,7 +105,7 @@ private:
     QFont m_timerFont;
     std::uint64_t m_selected = 0;
     double m_stateLabelOffset = 12.0;
-    std::array<int, 3> m_timerLanes{};
+    std::array<int, kTimerKindCount> m_timerLanes{};
     int m_drawnArrows = 0;
     int m_drawnLabels = 0;
 };

@@ -26,7 +26,7 @@ public:
     using LifelineMap = std::function<QPointF(TimeUs, Side)>;
 
     // Which lane (0 nearest the lifeline) each timer kind takes; kinds absent from the model take none.
-    using Lanes = std::array<int, 3>;
+    using Lanes = std::array<int, kTimerKindCount>;
     static Lanes lanesFor(const SequenceModel &model);
 
     SequenceTimerPainter(const SequenceModel &model, TimeUs now, LifelineMap lifelineAt, QFont font,

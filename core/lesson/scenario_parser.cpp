@@ -486,13 +486,23 @@ std::optional<ParseError> Builder::endpointSetting(const DirectiveLine &line, Si
     if (setting == "keepalive.idle") return time(&EndpointConfig::keepAliveIdle);
     if (setting == "keepalive.interval") return time(&EndpointConfig::keepAliveInterval);
     if (setting == "keepalive.probes") return count(&EndpointConfig::keepAliveProbes, 255);
+    if (setting == "delayed_ack") return onOff(&EndpointConfig::delayedAck);
+    if (setting == "delayed_ack.timeout") {
+        TimeUs t = 0;
+        if (auto message = parseTime(text, t)) return line.error(*value, *message);
+        if (t <= 0 || t > 500 * kMillisecond)
+            return line.error(*value, "expected a time above 0 and at most 500ms (RFC 9293 §3.8.6.3: an ACK "
+                                      "is delayed less than 0.5 s); to send every ACK at once, use "
+                                      "delayed_ack off");
+        return add([t](EndpointConfig &c) { c.delayedAckTimeout = t; });
+    }
     // Point at the setting's name, after "client." or "server.".
     const int settingColumn = keyword.column + static_cast<int>(keyword.text.size() - setting.size());
     return ParseError{line.line, settingColumn,
                       "unknown " + std::string(sideName(side)) + " setting " + quote(setting) +
                           "; expected isn, port, mss, window, autoread, rto.initial, rto.min, rto.max, "
-                          "syn_retries, retries, msl, keepalive, keepalive.idle, keepalive.interval or "
-                          "keepalive.probes"};
+                          "syn_retries, retries, msl, keepalive, keepalive.idle, keepalive.interval, "
+                          "keepalive.probes, delayed_ack or delayed_ack.timeout"};
 }
 
 // on SIDE STATE|received=N [conn=N] [delay=TIME] SIDE CALL ...: a call that waits for an event of the

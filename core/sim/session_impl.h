@@ -23,7 +23,7 @@ enum QueueKind : std::uint32_t {
     kHeartbeat,     // index: scenario.heartbeats, tag: 0 the sender's beat, 1 the monitor's check
 };
 
-constexpr std::size_t kTimerKinds = 3;
+constexpr std::size_t kTimerKinds = kTimerKindCount;
 
 inline std::size_t timerIndex(TimerKind kind)
 {

@@ -34,6 +34,11 @@ EndpointConfig teachingProfile(std::uint32_t isn)
     config.keepAliveIdle = 10 * kSecond;
     config.keepAliveInterval = 2 * kSecond;
     config.keepAliveProbes = 3;
+
+    // Teaching choice: no delayed ACK, so that each segment's ACK is its own arrow. A lesson that turns it
+    // on waits 200 ms (BSD's classic value; RFC 1122 §4.2.3.2 allows up to 500 ms), long enough to see.
+    config.delayedAck = false;
+    config.delayedAckTimeout = 200 * kMillisecond;
     return config;
 }
 
@@ -59,6 +64,11 @@ EndpointConfig linuxProfile(std::uint64_t seed)
     config.keepAliveIdle = 7200 * kSecond;   // Linux net.ipv4.tcp_keepalive_time
     config.keepAliveInterval = 75 * kSecond; // Linux net.ipv4.tcp_keepalive_intvl
     config.keepAliveProbes = 9;              // Linux net.ipv4.tcp_keepalive_probes
+
+    // Linux delays ACKs (TCP_DELACK_MIN 40 ms). Its quick-ack mode at the start of a connection and its
+    // interactive ("pingpong") heuristics are not modelled: every eligible ACK waits.
+    config.delayedAck = true;
+    config.delayedAckTimeout = 40 * kMillisecond;
     return config;
 }
 

@@ -36,14 +36,21 @@ struct EndpointConfig {
     TimeUs keepAliveIdle = 7200 * kSecond;   // Linux tcp_keepalive_time
     TimeUs keepAliveInterval = 75 * kSecond; // Linux tcp_keepalive_intvl
     int keepAliveProbes = 9;                 // Linux tcp_keepalive_probes
+
+    // Delayed ACK, RFC 9293 §3.8.6.3 / RFC 1122 §4.2.3.2: an ACK may wait for data or a FIN to ride on,
+    // for at most 500 ms, and at least every second full-sized segment is acknowledged at once. Off by
+    // default: every segment is acknowledged as it arrives.
+    bool delayedAck = false;
+    TimeUs delayedAckTimeout = 200 * kMillisecond; // BSD's classic 200 ms; Linux TCP_DELACK_MIN is 40 ms
 };
 
 enum class Profile { Teaching, Linux };
 
-// Teaching: MSL 1 s so that TIME_WAIT (2 s) fits on a slide; fixed ISN `isn`; RFC 6298 timer values.
+// Teaching: MSL 1 s so that TIME_WAIT (2 s) fits on a slide; fixed ISN `isn`; RFC 6298 timer values; no
+// delayed ACK, so every segment's ACK is drawn as its own arrow.
 EndpointConfig teachingProfile(std::uint32_t isn);
 // Linux defaults: TIME_WAIT 60 s (MSL 30 s), 6 SYN retries, initial RTO 1 s, minimum RTO 200 ms,
-// clock-driven ISN from `seed`.
+// clock-driven ISN from `seed`, delayed ACKs after 40 ms.
 EndpointConfig linuxProfile(std::uint64_t seed);
 
 std::string_view profileName(Profile profile); // "teaching" / "linux"

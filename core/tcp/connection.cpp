@@ -5,7 +5,7 @@
 //  after the queued data), ABORT (RST).
 //
 //  Timers (§3.10.8, RFC 6298): retransmission with Karn's rule and back-off, giving up after a retry
-//  limit (§3.8.3 R2); TIME_WAIT for 2·MSL; keep-alive probes (§3.8.4).
+//  limit (§3.8.3 R2); TIME_WAIT for 2·MSL; keep-alive probes (§3.8.4); the delayed ACK (§3.8.6.3).
 //
 //  RFC 9293's SND.NXT is m_sndMax here: on a retransmission timeout m_sndNxt goes back to SND.UNA
 //  (go-back-N) while m_sndMax keeps the highest sequence number sent, as BSD's snd_max does.
@@ -240,7 +240,7 @@ std::optional<EndpointEvent> Connection::pollEvent()
 std::optional<TimeUs> Connection::pollTimeout() const
 {
     std::optional<TimeUs> earliest;
-    for (const Timer *t : {&m_rtxTimer, &m_timeWaitTimer, &m_keepAliveTimer}) {
+    for (const Timer *t : {&m_rtxTimer, &m_timeWaitTimer, &m_keepAliveTimer, &m_delayedAckTimer}) {
         if (t->deadline && (!earliest || *t->deadline < *earliest)) earliest = t->deadline;
     }
     return earliest;
@@ -315,6 +315,7 @@ void Connection::resetTcb()
     m_peerMss = detail::kDefaultMss;
     m_lastAdvertisedWindow = 0;
     m_rtxAttempts = m_keepAliveProbesSent = 0;
+    m_fullSegmentsUnacked = 0;
     m_rttSeq.reset();
     m_rtoEstimator = RtoEstimator(m_config.initialRto, m_config.minRto, m_config.maxRto);
 }
@@ -336,6 +337,8 @@ Connection::Timer &Connection::timer(TimerKind kind)
         return m_timeWaitTimer;
     case TimerKind::KeepAlive:
         return m_keepAliveTimer;
+    case TimerKind::DelayedAck:
+        return m_delayedAckTimer;
     case TimerKind::Retransmission:
         break;
     }
@@ -366,6 +369,7 @@ void Connection::cancelAllTimers()
     cancelTimer(TimerKind::Retransmission);
     cancelTimer(TimerKind::TimeWait);
     cancelTimer(TimerKind::KeepAlive);
+    cancelTimer(TimerKind::DelayedAck);
 }
 
 void Connection::handleTimeout(TimeUs now)
@@ -375,7 +379,8 @@ void Connection::handleTimeout(TimeUs now)
     for (int round = 0; round < 16; ++round) {
         Timer *due = nullptr;
         TimerKind kind = TimerKind::Retransmission;
-        for (TimerKind k : {TimerKind::TimeWait, TimerKind::Retransmission, TimerKind::KeepAlive}) {
+        for (TimerKind k :
+             {TimerKind::TimeWait, TimerKind::Retransmission, TimerKind::KeepAlive, TimerKind::DelayedAck}) {
             Timer &t = timer(k);
             if (t.deadline && *t.deadline <= now && (!due || *t.deadline < *due->deadline)) {
                 due = &t;
@@ -396,6 +401,10 @@ void Connection::handleTimeout(TimeUs now)
         case TimerKind::KeepAlive:
             m_events.emplace_back(TimerFired{kind, m_keepAliveProbesSent});
             onKeepAliveTimeout(now);
+            break;
+        case TimerKind::DelayedAck:
+            m_events.emplace_back(TimerFired{kind, 0});
+            sendAck(); // the wait is over: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
             break;
         }
     }

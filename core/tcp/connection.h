@@ -106,7 +106,7 @@ private:
     // author below this line.
 
     // Timers as data: a deadline when armed (RFC 6298 retransmission, RFC 9293 §3.10.8 2·MSL, §3.8.4
-    // keep-alive).
+    // keep-alive, §3.8.6.3 delayed ACK).
     struct Timer {
         std::optional<TimeUs> deadline;
     };
@@ -119,6 +119,10 @@ private:
     void onTimeWaitTimeout(TimeUs now);
     void onKeepAliveTimeout(TimeUs now);
     void restartKeepAlive(TimeUs now);
+    // Delayed ACK (RFC 9293 §3.8.6.3): whether the ACK owed for what just arrived may wait.
+    void owesAckForText(std::size_t bytes);
+    void owesAckForFin(TcpState before);
+    void sendOwedAck(TimeUs now); // at the end of processing a segment: now, later, or not at all
 
     // Opening and resetting the TCB.
     void resetTcb();
@@ -163,10 +167,12 @@ private:
     bool m_persisting = false;     // the retransmission timer is the zero-window persist timer
     std::uint16_t m_peerMss = 536; // RFC 9293 §3.7.1 default when the SYN has no MSS option
     std::uint32_t m_lastAdvertisedWindow = 0;
-    bool m_ackNeeded = false;            // an ACK is owed for the segment being processed
+    bool m_ackNeeded = false;            // an ACK is owed for the segment being processed, at once
+    bool m_ackMayWait = false;           // ... or it may be delayed (config.delayedAck)
+    int m_fullSegmentsUnacked = 0;       // full-sized segments received since our last ACK
     std::vector<std::uint8_t> m_synText; // text that came on the peer's SYN, held in SYN_RCVD
 
-    Timer m_rtxTimer, m_timeWaitTimer, m_keepAliveTimer;
+    Timer m_rtxTimer, m_timeWaitTimer, m_keepAliveTimer, m_delayedAckTimer;
     int m_rtxAttempts = 0;
     int m_keepAliveProbesSent = 0;
     std::optional<std::uint32_t> m_rttSeq; // Karn's rule: one timed segment, never a retransmitted one

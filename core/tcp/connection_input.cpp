@@ -180,8 +180,9 @@ void Connection::segmentInSynSent(TimeUs now, const Segment &segment)
             if (!rest.payload.empty()) processText(now, rest);
             if (rest.has(kFin)) processFin(now, rest);
         }
+        // The handshake's ACK goes at once, delayed ACK or not: the peer's SYN_RCVD waits for it.
         if (!transmit(now)) sendAck(); // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
-        m_ackNeeded = false;
+        m_ackNeeded = m_ackMayWait = false;
         return;
     }
     // Simultaneous open: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>, SND.NXT stays ISS+1; the retransmission
@@ -208,7 +209,7 @@ void Connection::holdSynText(const Segment &syn)
 void Connection::segmentOtherwise(TimeUs now, Segment segment)
 {
     const Segment original = segment;
-    m_ackNeeded = false;
+    m_ackNeeded = m_ackMayWait = false;
 
     // TIME_WAIT: "The only thing that can arrive in this state is a retransmission of the remote FIN.
     // Acknowledge it, and restart the 2 MSL timeout" (§3.10.7.4 eighth). The retransmitted FIN lies just
@@ -358,8 +359,8 @@ void Connection::segmentOtherwise(TimeUs now, Segment segment)
         if (finWillBeProcessed) processFin(now, segment);
     }
 
-    if (!transmit(now) && m_ackNeeded) sendAck();
-    m_ackNeeded = false;
+    if (transmit(now)) m_ackNeeded = m_ackMayWait = false; // data or a FIN sent now carries the ACK
+    sendOwedAck(now);
 }
 
 bool Connection::processAck(TimeUs now, const Segment &segment, bool finWillBeProcessed)
@@ -518,14 +519,14 @@ void Connection::processText(TimeUs now, const Segment &segment)
         m_events.emplace_back(DataDelivered{segment.payload});
     else
         m_receiveBuffer.append(segment.payload.begin(), segment.payload.end());
-    m_ackNeeded = true; // every data segment is acknowledged at once (no delayed ACK)
+    owesAckForText(segment.payload.size()); // at once, or after the delayed-ACK timeout (§3.8.6.3)
 }
 
 void Connection::processFin(TimeUs now, const Segment &segment)
 {
     (void)segment;
     m_rcvNxt += 1; // the FIN takes one sequence number
-    m_ackNeeded = true;
+    owesAckForFin(m_state);
     switch (m_state) {
     case TcpState::SynRcvd:
         setState(now, TcpState::CloseWait, TcpEvent::RcvFin, "rcv ACK of SYN + FIN");

@@ -1,6 +1,16 @@
-// Sending: the segments a Connection puts on the wire. No Nagle, no delayed ACK, no congestion control;
-// data is cut by the effective send MSS (RFC 9293 §3.7.1) and limited by the peer's window, with a
-// one-octet probe into a zero window (§3.8.6.1). The FIN follows the queued data (§3.10.4).
+// Sending: the segments a Connection puts on the wire. No Nagle, no congestion control; data is cut by
+// the effective send MSS (RFC 9293 §3.7.1) and limited by the peer's window, with a one-octet probe into a
+// zero window (§3.8.6.1). The FIN follows the queued data (§3.10.4). ACKs are sent at once, or, with
+// config.delayedAck, may wait for data or a FIN to ride on (§3.8.6.3).
+//
+// Delayed ACK (RFC 9293 §3.8.6.3, RFC 1122 §4.2.3.2, as Linux does it in tcp_input.c):
+//  - in-order text: the ACK waits up to config.delayedAckTimeout, except that the second full-sized
+//    segment since our last ACK is acknowledged at once ("at least every second full-sized segment");
+//  - a FIN that takes ESTABLISHED (or SYN_RCVD) to CLOSE_WAIT: the ACK waits, so that an application
+//    that closes promptly sends one FIN,ACK carrying both (Linux's tcp_fin() schedules a delayed ACK);
+//  - a FIN in FIN_WAIT_1 or FIN_WAIT_2, the ACK that completes a handshake, out-of-order or unacceptable
+//    segments, challenge ACKs and window updates: at once;
+//  - any segment we send carries ACK=RCV.NXT, so sending one cancels the timer.
 //
 // RFC 9293's SND.NXT is m_sndMax here: on a retransmission timeout m_sndNxt goes back to SND.UNA
 // (go-back-N) while m_sndMax keeps the highest sequence number sent, as BSD's snd_max does.
@@ -44,8 +54,45 @@ Segment Connection::makeSegment(std::uint32_t seqNumber, std::uint8_t flags) con
 
 void Connection::queueTransmit(Segment segment, bool retransmission, bool keepAliveProbe)
 {
-    if (segment.has(kAck) && !segment.has(kRst)) m_lastAdvertisedWindow = segment.window;
+    if (segment.has(kAck) && !segment.has(kRst)) {
+        m_lastAdvertisedWindow = segment.window;
+        // It carries ACK=RCV.NXT: whatever ACK was waiting rides on it.
+        m_fullSegmentsUnacked = 0;
+        cancelTimer(TimerKind::DelayedAck);
+    }
     m_transmits.push_back(Transmit{std::move(segment), retransmission, keepAliveProbe});
+}
+
+void Connection::owesAckForText(std::size_t bytes)
+{
+    if (!m_config.delayedAck) {
+        m_ackNeeded = true;
+        return;
+    }
+    if (bytes >= sendMss()) ++m_fullSegmentsUnacked;
+    if (m_fullSegmentsUnacked >= 2)
+        m_ackNeeded = true; // "at least every second full-sized segment" (§3.8.6.3)
+    else
+        m_ackMayWait = true;
+}
+
+void Connection::owesAckForFin(TcpState before)
+{
+    const bool toCloseWait = before == TcpState::Established || before == TcpState::SynRcvd;
+    if (m_config.delayedAck && toCloseWait)
+        m_ackMayWait = true; // our own FIN may follow soon and carry it
+    else
+        m_ackNeeded = true;
+}
+
+void Connection::sendOwedAck(TimeUs now)
+{
+    if (m_ackNeeded) {
+        sendAck();
+    } else if (m_ackMayWait && !m_delayedAckTimer.deadline && m_state != TcpState::Closed) {
+        armTimer(TimerKind::DelayedAck, now, m_config.delayedAckTimeout, 0);
+    }
+    m_ackNeeded = m_ackMayWait = false;
 }
 
 void Connection::sendAck()

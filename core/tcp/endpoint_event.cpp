@@ -11,6 +11,8 @@ std::string_view timerName(TimerKind kind)
         return "2MSL";
     case TimerKind::KeepAlive:
         return "KEEPALIVE";
+    case TimerKind::DelayedAck:
+        return "DELAYED_ACK";
     }
     return "?";
 }

@@ -5,6 +5,7 @@
 #include "time.h"
 #include "transitions.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <variant>
@@ -12,8 +13,9 @@
 
 namespace tcplab {
 
-enum class TimerKind { Retransmission, TimeWait, KeepAlive };
-std::string_view timerName(TimerKind kind); // "RTO", "2MSL", "KEEPALIVE"
+enum class TimerKind { Retransmission, TimeWait, KeepAlive, DelayedAck };
+inline constexpr std::size_t kTimerKindCount = 4;
+std::string_view timerName(TimerKind kind); // "RTO", "2MSL", "KEEPALIVE", "DELAYED_ACK"
 
 struct StateChanged {
     TcpState from;
