@@ -250,6 +250,14 @@
         <source>%1&apos;s keep-alive probes went unanswered: it declares the peer dead and enters %2.</source>
         <translation>%1&apos;s keep-alive probes went unanswered: it declares the peer dead and enters %2.</translation>
     </message>
+    <message>
+        <source>%1 holds its ACK for up to %2, so that data or its own FIN can carry it.</source>
+        <translation>%1 holds its ACK for up to %2, so that data or its own FIN can carry it.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s delayed-ACK timer expires: nothing came to carry the ACK, so it goes alone.</source>
+        <translation>%1&apos;s delayed-ACK timer expires: nothing came to carry the ACK, so it goes alone.</translation>
+    </message>
 </context>
 <context>
     <name>SequenceTimerPainter</name>
@@ -272,6 +280,10 @@
     <message>
         <source>keep-alive %1</source>
         <translation>keep-alive %1</translation>
+    </message>
+    <message>
+        <source>delayed ACK %1</source>
+        <translation>delayed ACK %1</translation>
     </message>
 </context>
 <context>
@@ -360,6 +372,270 @@
         <source>no built-in lesson &apos;%1&apos;</source>
         <translation>no built-in lesson &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>Colours for this run: system, light, dark or contrast (default: the theme last chosen, else the system&apos;s).</source>
+        <translation>Colours for this run: system, light, dark or contrast (default: the theme last chosen, else the system&apos;s).</translation>
+    </message>
+    <message>
+        <source>Open a pcap or pcapng capture and step through its first TCP connection (or the one picked in the dialog).</source>
+        <translation>Open a pcap or pcapng capture and step through its first TCP connection (or the one picked in the dialog).</translation>
+    </message>
+    <message>
+        <source>Open the kernel TCP lab; with --screenshot, play the default session&apos;s calls on 127.0.0.1 and save a PNG of the lab.</source>
+        <translation>Open the kernel TCP lab; with --screenshot, play the default session&apos;s calls on 127.0.0.1 and save a PNG of the lab.</translation>
+    </message>
+    <message>
+        <source>Run the scenario simulated, or over real UDP sockets on 127.0.0.1 (loopback; with --screenshot, --at-us is wall-clock time).</source>
+        <translation>Run the scenario simulated, or over real UDP sockets on 127.0.0.1 (loopback; with --screenshot, --at-us is wall-clock time).</translation>
+    </message>
+    <message>
+        <source>unknown theme &apos;%1&apos; (use system, light, dark or contrast)</source>
+        <translation>unknown theme &apos;%1&apos; (use system, light, dark or contrast)</translation>
+    </message>
+    <message>
+        <source>unknown mode &apos;%1&apos; (use simulated or loopback)</source>
+        <translation>unknown mode &apos;%1&apos; (use simulated or loopback)</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::CaptureDialog</name>
+    <message>
+        <source>Open capture: %1</source>
+        <translation>Open capture: %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Packets (client + server)</source>
+        <translation>Packets (client + server)</translation>
+    </message>
+    <message>
+        <source>Payload bytes (client + server)</source>
+        <translation>Payload bytes (client + server)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Sent the first SYN</source>
+        <translation>Sent the first SYN</translation>
+    </message>
+    <message>
+        <source>No SYN in the capture: the first sender is taken as the client</source>
+        <translation>No SYN in the capture: the first sender is taken as the client</translation>
+    </message>
+    <message>
+        <source>Draw at the capture&apos;s times (otherwise one step per segment, as Wireshark&apos;s flow graph)</source>
+        <translation>Draw at the capture&apos;s times (otherwise one step per segment, as Wireshark&apos;s flow graph)</translation>
+    </message>
+    <message>
+        <source>Captured on one machine, a segment&apos;s flight time is unknown: on the capture&apos;s clock the arrows are flat.</source>
+        <translation>Captured on one machine, a segment&apos;s flight time is unknown: on the capture&apos;s clock the arrows are flat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n packets, %2 TCP connections, %3 other packets. Pick the connection to step through.</source>
+        <translation>
+            <numerusform>%1: %n packet, %2 TCP connections, %3 other packets. Pick the connection to step through.</numerusform>
+            <numerusform>%1: %n packets, %2 TCP connections, %3 other packets. Pick the connection to step through.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::CaptureFile</name>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: link type %2 is not one tcplab reads (Ethernet, raw IP, Linux cooked)</source>
+        <translation>%1: link type %2 is not one tcplab reads (Ethernet, raw IP, Linux cooked)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged or truncated. What could be read is shown: %n packets.</source>
+        <translation>
+            <numerusform>%1 is damaged or truncated. What could be read is shown: %n packet.</numerusform>
+            <numerusform>%1 is damaged or truncated. What could be read is shown: %n packets.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a capture.</source>
+        <translation>%1 cannot be read as a capture.</translation>
+    </message>
+    <message>
+        <source>%1: states are not reconstructed: %2</source>
+        <translation>%1: states are not reconstructed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::CaptureSegmentList</name>
+    <message>
+        <source>retransmission</source>
+        <translation>retransmission</translation>
+    </message>
+    <message numerus="yes">
+        <source>gap: %n bytes before it are not in the capture</source>
+        <translation>
+            <numerusform>gap: %n byte before it are not in the capture</numerusform>
+            <numerusform>gap: %n bytes before it are not in the capture</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not what the core would send</source>
+        <translation>not what the core would send</translation>
+    </message>
+    <message>
+        <source>before the first SYN: not replayed</source>
+        <translation>before the first SYN: not replayed</translation>
+    </message>
+    <message>
+        <source>No capture is open (File ▸ Open capture…).</source>
+        <translation>No capture is open (File ▸ Open capture…).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, connection %2 (%3): %n segments</source>
+        <translation>
+            <numerusform>%1, connection %2 (%3): %n segment</numerusform>
+            <numerusform>%1, connection %2 (%3): %n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retransmissions</source>
+        <translation>
+            <numerusform>%n retransmission</numerusform>
+            <numerusform>%n retransmissions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gaps</source>
+        <translation>
+            <numerusform>%n gap</numerusform>
+            <numerusform>%n gaps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not as the core would send</source>
+        <translation>
+            <numerusform>%n not as the core would send</numerusform>
+            <numerusform>%n not as the core would send</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at the end: client %1, server %2</source>
+        <translation>at the end: client %1, server %2</translation>
+    </message>
+    <message>
+        <source>The diagram draws one step per segment (its time axis counts steps); the list gives the captured times.</source>
+        <translation>The diagram draws one step per segment (its time axis counts steps); the list gives the captured times.</translation>
+    </message>
+    <message>
+        <source>The diagram uses the capture&apos;s clock: one machine&apos;s capture cannot show a segment&apos;s flight, so the arrows are flat.</source>
+        <translation>The diagram uses the capture&apos;s clock: one machine&apos;s capture cannot show a segment&apos;s flight, so the arrows are flat.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Time (s)</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>Ack</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Len</source>
+        <translation>Len</translation>
+    </message>
+    <message>
+        <source>Client state</source>
+        <translation>Client state</translation>
+    </message>
+    <message>
+        <source>Server state</source>
+        <translation>Server state</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>client → server</source>
+        <translation>client → server</translation>
+    </message>
+    <message>
+        <source>server → client</source>
+        <translation>server → client</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::CaptureUi</name>
+    <message>
+        <source>Open capture</source>
+        <translation>Open capture</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap *.dmp);;All files (*)</source>
+        <translation>Captures (*.pcap *.pcapng *.cap *.dmp);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds no TCP connection (%n packets read).</source>
+        <translation>
+            <numerusform>%1 holds no TCP connection (%n packet read).</numerusform>
+            <numerusform>%1 holds no TCP connection (%n packets read).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no connection %2.</source>
+        <translation>%1 has no connection %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Open capture…</source>
+        <translation>&amp;Open capture…</translation>
+    </message>
+    <message>
+        <source>Open a pcap or pcapng capture (Wireshark, tcpdump) and step through one of its TCP connections (%1)</source>
+        <translation>Open a pcap or pcapng capture (Wireshark, tcpdump) and step through one of its TCP connections (%1)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;captures</source>
+        <translation>Recent &amp;captures</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::ContrastView</name>
@@ -374,6 +650,10 @@
     <message>
         <source>For comparison</source>
         <translation>For comparison</translation>
+    </message>
+    <message>
+        <source>Hypothetical: not TCP as RFC 9293 specifies it</source>
+        <translation>Hypothetical: not TCP as RFC 9293 specifies it</translation>
     </message>
 </context>
 <context>
@@ -637,6 +917,353 @@
     </message>
 </context>
 <context>
+    <name>tcplab::ui::KernelDifferenceText</name>
+    <message>
+        <source>the client&apos;s %1</source>
+        <translation>the client&apos;s %1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s %1</source>
+        <translation>the server&apos;s %1</translation>
+    </message>
+    <message>
+        <source>No segments were captured, so only the states are compared.</source>
+        <translation>No segments were captured, so only the states are compared.</translation>
+    </message>
+    <message>
+        <source>Options: the kernel&apos;s SYN carries %1; the core sends only MSS (RFC 9293 §3.7.1). SACK (RFC 2018), timestamps and window scaling (RFC 7323) are extensions the core does not model.</source>
+        <translation>Options: the kernel&apos;s SYN carries %1; the core sends only MSS (RFC 9293 §3.7.1). SACK (RFC 2018), timestamps and window scaling (RFC 7323) are extensions the core does not model.</translation>
+    </message>
+    <message>
+        <source>MSS: the kernel offers %1 (the loopback MTU of 65536 minus 40 bytes of headers); the core offers %2, its Linux profile&apos;s default (RFC 9293 §3.7.1).</source>
+        <translation>MSS: the kernel offers %1 (the loopback MTU of 65536 minus 40 bytes of headers); the core offers %2, its Linux profile&apos;s default (RFC 9293 §3.7.1).</translation>
+    </message>
+    <message>
+        <source>ISN: the kernel chose %1 from a keyed hash and a clock (RFC 6528); the core chose %2 from its clock and seed. Both are valid: only their unpredictability matters.</source>
+        <translation>ISN: the kernel chose %1 from a keyed hash and a clock (RFC 6528); the core chose %2 from its clock and seed. Both are valid: only their unpredictability matters.</translation>
+    </message>
+    <message>
+        <source>Window: after the handshake the kernel writes %1 in the window field, to be multiplied by its window scale (RFC 7323 §2.3); the core&apos;s field is the window itself.</source>
+        <translation>Window: after the handshake the kernel writes %1 in the window field, to be multiplied by its window scale (RFC 7323 §2.3); the core&apos;s field is the window itself.</translation>
+    </message>
+    <message>
+        <source>Delayed ACK: %1 left %2 ms after the data it acknowledges; the core acknowledges at once. RFC 9293 §3.8.6.3 lets a receiver wait up to 0.5 s in the hope of sending data with it.</source>
+        <translation>Delayed ACK: %1 left %2 ms after the data it acknowledges; the core acknowledges at once. RFC 9293 §3.8.6.3 lets a receiver wait up to 0.5 s in the hope of sending data with it.</translation>
+    </message>
+    <message>
+        <source>PSH: %1 differs from the core&apos;s in the PSH flag, which the sender sets as it sees fit.</source>
+        <translation>PSH: %1 differs from the core&apos;s in the PSH flag, which the sender sets as it sees fit.</translation>
+    </message>
+    <message>
+        <source>Only the kernel sent %1: its FIN rode on the last data, while the core sends the FIN in a segment of its own.</source>
+        <translation>Only the kernel sent %1: its FIN rode on the last data, while the core sends the FIN in a segment of its own.</translation>
+    </message>
+    <message>
+        <source>Only the kernel sent %1: a retransmission.</source>
+        <translation>Only the kernel sent %1: a retransmission.</translation>
+    </message>
+    <message>
+        <source>Only the kernel sent %1.</source>
+        <translation>Only the kernel sent %1.</translation>
+    </message>
+    <message>
+        <source>Only the core sent %1: the kernel acknowledged later together with other data (delayed ACK, RFC 9293 §3.8.6.3).</source>
+        <translation>Only the core sent %1: the kernel acknowledged later together with other data (delayed ACK, RFC 9293 §3.8.6.3).</translation>
+    </message>
+    <message>
+        <source>Only the core sent %1.</source>
+        <translation>Only the core sent %1.</translation>
+    </message>
+    <message>
+        <source>Client states: the kernel went %1; the core %2.</source>
+        <translation>Client states: the kernel went %1; the core %2.</translation>
+    </message>
+    <message>
+        <source>Server states: the kernel went %1; the core %2.</source>
+        <translation>Server states: the kernel went %1; the core %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the kernel&apos;s states were too brief to poll and are inferred from the captured segments (on loopback a handshake or a close completes inside one system call).</source>
+        <translation>
+            <numerusform>%n of the kernel&apos;s state was too brief to poll and is inferred from the captured segments (on loopback a handshake or a close completes inside one system call).</numerusform>
+            <numerusform>%n of the kernel&apos;s states were too brief to poll and are inferred from the captured segments (on loopback a handshake or a close completes inside one system call).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::KernelLab</name>
+    <message>
+        <source>MSS %1 sent / %2 received</source>
+        <translation>MSS %1 sent / %2 received</translation>
+    </message>
+    <message>
+        <source>window scale %1 / %2</source>
+        <translation>window scale %1 / %2</translation>
+    </message>
+    <message>
+        <source>no window scaling</source>
+        <translation>no window scaling</translation>
+    </message>
+    <message>
+        <source>SACK</source>
+        <translation>SACK</translation>
+    </message>
+    <message>
+        <source>no SACK</source>
+        <translation>no SACK</translation>
+    </message>
+    <message>
+        <source>timestamps</source>
+        <translation>timestamps</translation>
+    </message>
+    <message>
+        <source>no timestamps</source>
+        <translation>no timestamps</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retransmissions</source>
+        <translation>
+            <numerusform>%n retransmission</numerusform>
+            <numerusform>%n retransmissions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Kernel TCP lab…</source>
+        <translation>&amp;Kernel TCP lab…</translation>
+    </message>
+    <message>
+        <source>Drive the operating system&apos;s own TCP on 127.0.0.1 and compare it with the core&apos;s prediction (%1)</source>
+        <translation>Drive the operating system&apos;s own TCP on 127.0.0.1 and compare it with the core&apos;s prediction (%1)</translation>
+    </message>
+    <message>
+        <source>Kernel TCP lab — the operating system&apos;s TCP on 127.0.0.1</source>
+        <translation>Kernel TCP lab — the operating system&apos;s TCP on 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>These buttons call the operating system&apos;s own TCP (socket, listen, connect, send, shutdown, close) on 127.0.0.1. Left: what the kernel did. Right: what tcplab&apos;s core predicts for the same calls (Linux profile). Below: where they differ, and why.</source>
+        <translation>These buttons call the operating system&apos;s own TCP (socket, listen, connect, send, shutdown, close) on 127.0.0.1. Left: what the kernel did. Right: what tcplab&apos;s core predicts for the same calls (Linux profile). Below: where they differ, and why.</translation>
+    </message>
+    <message>
+        <source>Server socket</source>
+        <translation>Server socket</translation>
+    </message>
+    <message>
+        <source>Client socket</source>
+        <translation>Client socket</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>send() the text below on this socket</source>
+        <translation>send() the text below on this socket</translation>
+    </message>
+    <message>
+        <source>Shut down</source>
+        <translation>Shut down</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR): send a FIN and keep reading (a half-close)</source>
+        <translation>shutdown(SHUT_WR): send a FIN and keep reading (a half-close)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>close() the accepted socket and the listening one</source>
+        <translation>close() the accepted socket and the listening one</translation>
+    </message>
+    <message>
+        <source>close() the socket</source>
+        <translation>close() the socket</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>socket, bind to 127.0.0.1 and listen(); connections are accepted as they come</source>
+        <translation>socket, bind to 127.0.0.1 and listen(); connections are accepted as they come</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>socket and a non-blocking connect() to the server&apos;s port</source>
+        <translation>socket and a non-blocking connect() to the server&apos;s port</translation>
+    </message>
+    <message>
+        <source>Data to send:</source>
+        <translation>Data to send:</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Start again</translation>
+    </message>
+    <message>
+        <source>Close both sockets and forget what was recorded</source>
+        <translation>Close both sockets and forget what was recorded</translation>
+    </message>
+    <message>
+        <source>Play a whole session</source>
+        <translation>Play a whole session</translation>
+    </message>
+    <message>
+        <source>Start again and make the default session&apos;s calls: listen, connect, a request, a reply, the client closes, then the server</source>
+        <translation>Start again and make the default session&apos;s calls: listen, connect, a request, a reply, the client closes, then the server</translation>
+    </message>
+    <message>
+        <source>The kernel (captured on lo), one step per segment</source>
+        <translation>The kernel (captured on lo), one step per segment</translation>
+    </message>
+    <message>
+        <source>The core&apos;s prediction (Linux profile), one step per segment</source>
+        <translation>The core&apos;s prediction (Linux profile), one step per segment</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Time (ms)</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>Ack</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Len</source>
+        <translation>Len</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Where the kernel and the core differ</source>
+        <translation>Where the kernel and the core differ</translation>
+    </message>
+    <message>
+        <source>The kernel refused: %1</source>
+        <translation>The kernel refused: %1</translation>
+    </message>
+    <message>
+        <source>seen through sock_diag (the socket is closed; the kernel still keeps the connection)</source>
+        <translation>seen through sock_diag (the socket is closed; the kernel still keeps the connection)</translation>
+    </message>
+    <message>
+        <source>seen through getsockopt(TCP_INFO)</source>
+        <translation>seen through getsockopt(TCP_INFO)</translation>
+    </message>
+    <message>
+        <source>too brief to poll: inferred from the captured segment</source>
+        <translation>too brief to poll: inferred from the captured segment</translation>
+    </message>
+    <message>
+        <source>Capturing the segments on lo with libpcap (filter: tcp port %1).</source>
+        <translation>Capturing the segments on lo with libpcap (filter: tcp port %1).</translation>
+    </message>
+    <message>
+        <source>Start with Listen: the capture on lo begins once the server&apos;s port is known.</source>
+        <translation>Start with Listen: the capture on lo begins once the server&apos;s port is known.</translation>
+    </message>
+    <message>
+        <source>States only: tcplab may not capture on lo here (%1). Capturing needs root or the CAP_NET_RAW capability; the states still come from TCP_INFO and sock_diag.</source>
+        <translation>States only: tcplab may not capture on lo here (%1). Capturing needs root or the CAP_NET_RAW capability; the states still come from TCP_INFO and sock_diag.</translation>
+    </message>
+    <message>
+        <source>TCP_INFO: %1</source>
+        <translation>TCP_INFO: %1</translation>
+    </message>
+    <message>
+        <source>client → server</source>
+        <translation>client → server</translation>
+    </message>
+    <message>
+        <source>server → client</source>
+        <translation>server → client</translation>
+    </message>
+    <message>
+        <source>seq %1 — the kernel&apos;s real initial sequence number (ISN)</source>
+        <translation>seq %1 — the kernel&apos;s real initial sequence number (ISN)</translation>
+    </message>
+    <message>
+        <source>seq %1</source>
+        <translation>seq %1</translation>
+    </message>
+    <message>
+        <source>ack %1</source>
+        <translation>ack %1</translation>
+    </message>
+    <message>
+        <source>window %1 (never scaled in a SYN)</source>
+        <translation>window %1 (never scaled in a SYN)</translation>
+    </message>
+    <message>
+        <source>window field %1 (times 2^wscale when window scaling was agreed)</source>
+        <translation>window field %1 (times 2^wscale when window scaling was agreed)</translation>
+    </message>
+    <message>
+        <source>MSS %1</source>
+        <translation>MSS %1</translation>
+    </message>
+    <message>
+        <source>no options</source>
+        <translation>no options</translation>
+    </message>
+    <message>
+        <source>options as sent: %1</source>
+        <translation>options as sent: %1</translation>
+    </message>
+    <message>
+        <source>Pick a segment to see the kernel&apos;s real ISN, window and options (MSS, window scale, SACK permitted, timestamps).</source>
+        <translation>Pick a segment to see the kernel&apos;s real ISN, window and options (MSS, window scale, SACK permitted, timestamps).</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet: press Listen, then Connect.</source>
+        <translation>Nothing to compare yet: press Listen, then Connect.</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::KernelTracePlot</name>
+    <message>
+        <source>Client :%1</source>
+        <translation>Client :%1</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Server :%1</source>
+        <translation>Server :%1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
     <name>tcplab::ui::LessonPicker</name>
     <message>
         <source>The lesson file could not be read:
@@ -753,6 +1380,25 @@
     <message>
         <source>Contrast</source>
         <translation>Contrast</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::LoopbackLiveDriver</name>
+    <message>
+        <source>UDP port %1 on 127.0.0.1 is already in use by another program. Close it, or let tcplab choose free ports (port 0).</source>
+        <translation>UDP port %1 on 127.0.0.1 is already in use by another program. Close it, or let tcplab choose free ports (port 0).</translation>
+    </message>
+    <message>
+        <source>The UDP sockets on 127.0.0.1 could not be opened: %1</source>
+        <translation>The UDP sockets on 127.0.0.1 could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>Loopback: not running (%1)</source>
+        <translation>Loopback: not running (%1)</translation>
+    </message>
+    <message>
+        <source>Loopback on 127.0.0.1 — client UDP port %1, server UDP port %2 · wall clock %3 · %4 datagrams sent, %5 received, %6 discarded</source>
+        <translation>Loopback on 127.0.0.1 — client UDP port %1, server UDP port %2 · wall clock %3 · %4 datagrams sent, %5 received, %6 discarded</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1562,45 @@
     <message>
         <source>Play/Pause</source>
         <translation>Play/Pause</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::ModeMenu</name>
+    <message>
+        <source>Loopback mode</source>
+        <translation>Loopback mode</translation>
+    </message>
+    <message>
+        <source>Loopback mode could not start, so the simulation stays.
+
+%1</source>
+        <translation>Loopback mode could not start, so the simulation stays.
+
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Mode</translation>
+    </message>
+    <message>
+        <source>&amp;Simulated</source>
+        <translation>&amp;Simulated</translation>
+    </message>
+    <message>
+        <source>The core&apos;s simulated link and virtual clock: replayable, stepping back and forward (%1)</source>
+        <translation>The core&apos;s simulated link and virtual clock: replayable, stepping back and forward (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Loopback (real UDP sockets on 127.0.0.1)</source>
+        <translation>&amp;Loopback (real UDP sockets on 127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>Each endpoint on its own UDP socket on 127.0.0.1, carrying the exact TCP bytes; timers on the wall clock. Stepping back starts a fresh run (%1)</source>
+        <translation>Each endpoint on its own UDP socket on 127.0.0.1, carrying the exact TCP bytes; timers on the wall clock. Stepping back starts a fresh run (%1)</translation>
+    </message>
+    <message>
+        <source>The real UDP ports on 127.0.0.1 and the wall-clock time of the loopback run</source>
+        <translation>The real UDP ports on 127.0.0.1 and the wall-clock time of the loopback run</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +2308,10 @@
         <source>Hands-on controls</source>
         <translation>Hands-on controls</translation>
     </message>
+    <message>
+        <source>State diagram (RFC 9293 Figure 5) — connection #%1</source>
+        <translation>State diagram (RFC 9293 Figure 5) — connection #%1</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::TimelineScrubber</name>
@@ -1633,6 +2322,121 @@
     <message>
         <source>Timeline</source>
         <translation>Timeline</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::TransitionLabel</name>
+    <message>
+        <source>call LISTEN</source>
+        <translation>call LISTEN</translation>
+    </message>
+    <message>
+        <source>call CONNECT / snd SYN</source>
+        <translation>call CONNECT / snd SYN</translation>
+    </message>
+    <message>
+        <source>call SEND / snd SYN</source>
+        <translation>call SEND / snd SYN</translation>
+    </message>
+    <message>
+        <source>rcv SYN / snd SYN,ACK</source>
+        <translation>rcv SYN / snd SYN,ACK</translation>
+    </message>
+    <message>
+        <source>call CLOSE</source>
+        <translation>call CLOSE</translation>
+    </message>
+    <message>
+        <source>call ABORT</source>
+        <translation>call ABORT</translation>
+    </message>
+    <message>
+        <source>rcv SYN,ACK / snd ACK</source>
+        <translation>rcv SYN,ACK / snd ACK</translation>
+    </message>
+    <message>
+        <source>rcv SYN / snd SYN,ACK (simultaneous open)</source>
+        <translation>rcv SYN / snd SYN,ACK (simultaneous open)</translation>
+    </message>
+    <message>
+        <source>rcv RST,ACK (connection refused)</source>
+        <translation>rcv RST,ACK (connection refused)</translation>
+    </message>
+    <message>
+        <source>SYN retransmitted too often</source>
+        <translation>SYN retransmitted too often</translation>
+    </message>
+    <message>
+        <source>rcv ACK of SYN</source>
+        <translation>rcv ACK of SYN</translation>
+    </message>
+    <message>
+        <source>rcv SYN,ACK (simultaneous open)</source>
+        <translation>rcv SYN,ACK (simultaneous open)</translation>
+    </message>
+    <message>
+        <source>rcv ACK of SYN + FIN / snd ACK</source>
+        <translation>rcv ACK of SYN + FIN / snd ACK</translation>
+    </message>
+    <message>
+        <source>call CLOSE / snd FIN</source>
+        <translation>call CLOSE / snd FIN</translation>
+    </message>
+    <message>
+        <source>rcv RST (passive open)</source>
+        <translation>rcv RST (passive open)</translation>
+    </message>
+    <message>
+        <source>rcv RST (connection refused)</source>
+        <translation>rcv RST (connection refused)</translation>
+    </message>
+    <message>
+        <source>rcv SYN (passive open)</source>
+        <translation>rcv SYN (passive open)</translation>
+    </message>
+    <message>
+        <source>call ABORT / snd RST</source>
+        <translation>call ABORT / snd RST</translation>
+    </message>
+    <message>
+        <source>SYN,ACK retransmitted too often</source>
+        <translation>SYN,ACK retransmitted too often</translation>
+    </message>
+    <message>
+        <source>rcv FIN / snd ACK</source>
+        <translation>rcv FIN / snd ACK</translation>
+    </message>
+    <message>
+        <source>rcv RST (connection reset)</source>
+        <translation>rcv RST (connection reset)</translation>
+    </message>
+    <message>
+        <source>data retransmitted too often</source>
+        <translation>data retransmitted too often</translation>
+    </message>
+    <message>
+        <source>keep-alive unanswered / snd RST</source>
+        <translation>keep-alive unanswered / snd RST</translation>
+    </message>
+    <message>
+        <source>rcv ACK of FIN</source>
+        <translation>rcv ACK of FIN</translation>
+    </message>
+    <message>
+        <source>rcv FIN,ACK of FIN / snd ACK</source>
+        <translation>rcv FIN,ACK of FIN / snd ACK</translation>
+    </message>
+    <message>
+        <source>FIN retransmitted too often</source>
+        <translation>FIN retransmitted too often</translation>
+    </message>
+    <message>
+        <source>rcv RST</source>
+        <translation>rcv RST</translation>
+    </message>
+    <message>
+        <source>timeout 2·MSL</source>
+        <translation>timeout 2·MSL</translation>
     </message>
 </context>
 </TS>

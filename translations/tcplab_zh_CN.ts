@@ -247,6 +247,14 @@
         <source>%1&apos;s keep-alive probes went unanswered: it declares the peer dead and enters %2.</source>
         <translation>%1的保活探测报文段都没有得到应答：判定对方已失效，进入 %2 状态。</translation>
     </message>
+    <message>
+        <source>%1 holds its ACK for up to %2, so that data or its own FIN can carry it.</source>
+        <translation>%1 推迟发送 ACK，最多等待 %2，以便让数据或自己的 FIN 捎带这个确认。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s delayed-ACK timer expires: nothing came to carry the ACK, so it goes alone.</source>
+        <translation>%1 的延迟确认计时器超时：没有可以捎带 ACK 的报文段，于是单独发送 ACK。</translation>
+    </message>
 </context>
 <context>
     <name>SequenceTimerPainter</name>
@@ -269,6 +277,10 @@
     <message>
         <source>keep-alive %1</source>
         <translation>保活 %1</translation>
+    </message>
+    <message>
+        <source>delayed ACK %1</source>
+        <translation>延迟确认 %1</translation>
     </message>
 </context>
 <context>
@@ -357,6 +369,262 @@
         <source>no built-in lesson &apos;%1&apos;</source>
         <translation>没有内置课程“%1”</translation>
     </message>
+    <message>
+        <source>Colours for this run: system, light, dark or contrast (default: the theme last chosen, else the system&apos;s).</source>
+        <translation>本次运行的配色：system、light、dark 或 contrast（默认：上次选择的主题，否则跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Open a pcap or pcapng capture and step through its first TCP connection (or the one picked in the dialog).</source>
+        <translation>打开 pcap 或 pcapng 抓包文件，逐步查看其中第一个 TCP 连接（或在对话框中选定的连接）。</translation>
+    </message>
+    <message>
+        <source>Open the kernel TCP lab; with --screenshot, play the default session&apos;s calls on 127.0.0.1 and save a PNG of the lab.</source>
+        <translation>打开内核 TCP 实验室；与 --screenshot 一起使用时，在 127.0.0.1 上执行默认会话的调用，并保存实验室的 PNG 截图。</translation>
+    </message>
+    <message>
+        <source>Run the scenario simulated, or over real UDP sockets on 127.0.0.1 (loopback; with --screenshot, --at-us is wall-clock time).</source>
+        <translation>以模拟方式运行场景，或通过 127.0.0.1 上真实的 UDP 套接字运行（环回；与 --screenshot 一起使用时，--at-us 为挂钟时间）。</translation>
+    </message>
+    <message>
+        <source>unknown theme &apos;%1&apos; (use system, light, dark or contrast)</source>
+        <translation>未知主题“%1”（请使用 system、light、dark 或 contrast）</translation>
+    </message>
+    <message>
+        <source>unknown mode &apos;%1&apos; (use simulated or loopback)</source>
+        <translation>未知模式“%1”（请使用 simulated 或 loopback）</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::CaptureDialog</name>
+    <message>
+        <source>Open capture: %1</source>
+        <translation>打开抓包文件：%1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Packets (client + server)</source>
+        <translation>分组数（客户端 + 服务器）</translation>
+    </message>
+    <message>
+        <source>Payload bytes (client + server)</source>
+        <translation>数据字节数（客户端 + 服务器）</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>持续时间</translation>
+    </message>
+    <message>
+        <source>Sent the first SYN</source>
+        <translation>发送了第一个 SYN</translation>
+    </message>
+    <message>
+        <source>No SYN in the capture: the first sender is taken as the client</source>
+        <translation>抓包中没有 SYN：把最先发送的一方当作客户端</translation>
+    </message>
+    <message>
+        <source>Draw at the capture&apos;s times (otherwise one step per segment, as Wireshark&apos;s flow graph)</source>
+        <translation>按抓包中的时间绘制（否则每个报文段一步，如 Wireshark 的流图）</translation>
+    </message>
+    <message>
+        <source>Captured on one machine, a segment&apos;s flight time is unknown: on the capture&apos;s clock the arrows are flat.</source>
+        <translation>在一台机器上抓包，无法知道报文段在网络中的传输时间：按抓包时钟绘制时箭头是水平的。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n packets, %2 TCP connections, %3 other packets. Pick the connection to step through.</source>
+        <translation>
+            <numerusform>%1：%n 个分组，%2 个 TCP 连接，%3 个其他分组。请选择要逐步查看的连接。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::CaptureFile</name>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: link type %2 is not one tcplab reads (Ethernet, raw IP, Linux cooked)</source>
+        <translation>%1：tcplab 不支持链路类型 %2（支持以太网、原始 IP、Linux cooked）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged or truncated. What could be read is shown: %n packets.</source>
+        <translation>
+            <numerusform>%1 已损坏或被截断。显示可读取的部分：%n 个分组。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a capture.</source>
+        <translation>无法把 %1 作为抓包文件读取。</translation>
+    </message>
+    <message>
+        <source>%1: states are not reconstructed: %2</source>
+        <translation>%1：未能重建状态：%2</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::CaptureSegmentList</name>
+    <message>
+        <source>retransmission</source>
+        <translation>重传</translation>
+    </message>
+    <message numerus="yes">
+        <source>gap: %n bytes before it are not in the capture</source>
+        <translation>
+            <numerusform>缺口：此前有 %n 字节不在抓包中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not what the core would send</source>
+        <translation>与核心的发送不同</translation>
+    </message>
+    <message>
+        <source>before the first SYN: not replayed</source>
+        <translation>在第一个 SYN 之前：不重放</translation>
+    </message>
+    <message>
+        <source>No capture is open (File ▸ Open capture…).</source>
+        <translation>没有打开的抓包文件（文件 ▸ 打开抓包文件…）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, connection %2 (%3): %n segments</source>
+        <translation>
+            <numerusform>%1，连接 %2（%3）：%n 个报文段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retransmissions</source>
+        <translation>
+            <numerusform>%n 次重传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gaps</source>
+        <translation>
+            <numerusform>%n 个缺口</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not as the core would send</source>
+        <translation>
+            <numerusform>%n 个与核心的发送不同</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at the end: client %1, server %2</source>
+        <translation>结束时：客户端 %1，服务器 %2</translation>
+    </message>
+    <message>
+        <source>The diagram draws one step per segment (its time axis counts steps); the list gives the captured times.</source>
+        <translation>时序图中每个报文段占一步（时间轴按步计数）；列表给出抓包时间。</translation>
+    </message>
+    <message>
+        <source>The diagram uses the capture&apos;s clock: one machine&apos;s capture cannot show a segment&apos;s flight, so the arrows are flat.</source>
+        <translation>时序图使用抓包时钟：在一台机器上抓包无法显示报文段的传输过程，所以箭头是水平的。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（s）</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志位</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>确认号</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Len</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Client state</source>
+        <translation>客户端状态</translation>
+    </message>
+    <message>
+        <source>Server state</source>
+        <translation>服务器状态</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>client → server</source>
+        <translation>客户端 → 服务器</translation>
+    </message>
+    <message>
+        <source>server → client</source>
+        <translation>服务器 → 客户端</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::CaptureUi</name>
+    <message>
+        <source>Open capture</source>
+        <translation>打开抓包文件</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap *.dmp);;All files (*)</source>
+        <translation>抓包文件 (*.pcap *.pcapng *.cap *.dmp);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds no TCP connection (%n packets read).</source>
+        <translation>
+            <numerusform>%1 中没有 TCP 连接（已读取 %n 个分组）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no connection %2.</source>
+        <translation>%1 中没有连接 %2。</translation>
+    </message>
+    <message>
+        <source>&amp;Open capture…</source>
+        <translation>打开抓包文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a pcap or pcapng capture (Wireshark, tcpdump) and step through one of its TCP connections (%1)</source>
+        <translation>打开 pcap 或 pcapng 抓包文件（Wireshark、tcpdump），逐步查看其中的一个 TCP 连接（%1）</translation>
+    </message>
+    <message>
+        <source>Recent &amp;captures</source>
+        <translation>最近的抓包文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>抓包</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::ContrastView</name>
@@ -371,6 +639,10 @@
     <message>
         <source>For comparison</source>
         <translation>对照</translation>
+    </message>
+    <message>
+        <source>Hypothetical: not TCP as RFC 9293 specifies it</source>
+        <translation>假想情形：并非 RFC 9293 所规定的 TCP</translation>
     </message>
 </context>
 <context>
@@ -634,6 +906,351 @@
     </message>
 </context>
 <context>
+    <name>tcplab::ui::KernelDifferenceText</name>
+    <message>
+        <source>the client&apos;s %1</source>
+        <translation>客户端的 %1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s %1</source>
+        <translation>服务器的 %1</translation>
+    </message>
+    <message>
+        <source>No segments were captured, so only the states are compared.</source>
+        <translation>没有抓到报文段，因此只比较状态。</translation>
+    </message>
+    <message>
+        <source>Options: the kernel&apos;s SYN carries %1; the core sends only MSS (RFC 9293 §3.7.1). SACK (RFC 2018), timestamps and window scaling (RFC 7323) are extensions the core does not model.</source>
+        <translation>选项：内核的 SYN 携带 %1；核心只发送 MSS（RFC 9293 §3.7.1）。SACK（RFC 2018）、时间戳和窗口扩大（RFC 7323）是核心未建模的扩展。</translation>
+    </message>
+    <message>
+        <source>MSS: the kernel offers %1 (the loopback MTU of 65536 minus 40 bytes of headers); the core offers %2, its Linux profile&apos;s default (RFC 9293 §3.7.1).</source>
+        <translation>MSS：内核通告 %1（环回接口的 MTU 65536 减去 40 字节首部）；核心通告 %2，即其 Linux 配置的默认值（RFC 9293 §3.7.1）。</translation>
+    </message>
+    <message>
+        <source>ISN: the kernel chose %1 from a keyed hash and a clock (RFC 6528); the core chose %2 from its clock and seed. Both are valid: only their unpredictability matters.</source>
+        <translation>ISN：内核根据带密钥的散列和时钟选择了 %1（RFC 6528）；核心根据其时钟和种子选择了 %2。两者都合法：重要的只是不可预测。</translation>
+    </message>
+    <message>
+        <source>Window: after the handshake the kernel writes %1 in the window field, to be multiplied by its window scale (RFC 7323 §2.3); the core&apos;s field is the window itself.</source>
+        <translation>窗口：握手之后内核在窗口字段中写入 %1，需乘以窗口扩大因子（RFC 7323 §2.3）；核心的窗口字段就是窗口本身。</translation>
+    </message>
+    <message>
+        <source>Delayed ACK: %1 left %2 ms after the data it acknowledges; the core acknowledges at once. RFC 9293 §3.8.6.3 lets a receiver wait up to 0.5 s in the hope of sending data with it.</source>
+        <translation>延迟确认：%1 在它所确认的数据到达 %2 ms 后才发出；核心立即确认。RFC 9293 §3.8.6.3 允许接收方最多等待 0.5 s，以便与数据一起发送。</translation>
+    </message>
+    <message>
+        <source>PSH: %1 differs from the core&apos;s in the PSH flag, which the sender sets as it sees fit.</source>
+        <translation>PSH：%1 的 PSH 标志位与核心不同，该标志位由发送方自行决定是否设置。</translation>
+    </message>
+    <message>
+        <source>Only the kernel sent %1: its FIN rode on the last data, while the core sends the FIN in a segment of its own.</source>
+        <translation>只有内核发送了 %1：它的 FIN 捎带在最后的数据上，而核心用单独的报文段发送 FIN。</translation>
+    </message>
+    <message>
+        <source>Only the kernel sent %1: a retransmission.</source>
+        <translation>只有内核发送了 %1：这是一次重传。</translation>
+    </message>
+    <message>
+        <source>Only the kernel sent %1.</source>
+        <translation>只有内核发送了 %1。</translation>
+    </message>
+    <message>
+        <source>Only the core sent %1: the kernel acknowledged later together with other data (delayed ACK, RFC 9293 §3.8.6.3).</source>
+        <translation>只有核心发送了 %1：内核稍后才与其他数据一起确认（延迟确认，RFC 9293 §3.8.6.3）。</translation>
+    </message>
+    <message>
+        <source>Only the core sent %1.</source>
+        <translation>只有核心发送了 %1。</translation>
+    </message>
+    <message>
+        <source>Client states: the kernel went %1; the core %2.</source>
+        <translation>客户端状态：内核经历了 %1；核心经历了 %2。</translation>
+    </message>
+    <message>
+        <source>Server states: the kernel went %1; the core %2.</source>
+        <translation>服务器状态：内核经历了 %1；核心经历了 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the kernel&apos;s states were too brief to poll and are inferred from the captured segments (on loopback a handshake or a close completes inside one system call).</source>
+        <translation>
+            <numerusform>内核有 %n 个状态持续时间太短，无法轮询到，是根据抓到的报文段推断的（在环回接口上，一次握手或关闭在一次系统调用内就完成了）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::KernelLab</name>
+    <message>
+        <source>MSS %1 sent / %2 received</source>
+        <translation>MSS 发送 %1 / 收到 %2</translation>
+    </message>
+    <message>
+        <source>window scale %1 / %2</source>
+        <translation>窗口扩大因子 %1 / %2</translation>
+    </message>
+    <message>
+        <source>no window scaling</source>
+        <translation>无窗口扩大</translation>
+    </message>
+    <message>
+        <source>SACK</source>
+        <translation>SACK</translation>
+    </message>
+    <message>
+        <source>no SACK</source>
+        <translation>无 SACK</translation>
+    </message>
+    <message>
+        <source>timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>no timestamps</source>
+        <translation>无时间戳</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retransmissions</source>
+        <translation>
+            <numerusform>%n 次重传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Kernel TCP lab…</source>
+        <translation>内核 TCP 实验室(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Drive the operating system&apos;s own TCP on 127.0.0.1 and compare it with the core&apos;s prediction (%1)</source>
+        <translation>在 127.0.0.1 上驱动操作系统自己的 TCP，并与核心的预测比较（%1）</translation>
+    </message>
+    <message>
+        <source>Kernel TCP lab — the operating system&apos;s TCP on 127.0.0.1</source>
+        <translation>内核 TCP 实验室 — 127.0.0.1 上操作系统的 TCP</translation>
+    </message>
+    <message>
+        <source>These buttons call the operating system&apos;s own TCP (socket, listen, connect, send, shutdown, close) on 127.0.0.1. Left: what the kernel did. Right: what tcplab&apos;s core predicts for the same calls (Linux profile). Below: where they differ, and why.</source>
+        <translation>这些按钮在 127.0.0.1 上调用操作系统自己的 TCP（socket、listen、connect、send、shutdown、close）。左侧：内核的实际行为。右侧：tcplab 核心对同样调用的预测（Linux 配置）。下方：两者的差异及原因。</translation>
+    </message>
+    <message>
+        <source>Server socket</source>
+        <translation>服务器套接字</translation>
+    </message>
+    <message>
+        <source>Client socket</source>
+        <translation>客户端套接字</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>send() the text below on this socket</source>
+        <translation>在此套接字上用 send() 发送下面的文本</translation>
+    </message>
+    <message>
+        <source>Shut down</source>
+        <translation>关闭发送</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR): send a FIN and keep reading (a half-close)</source>
+        <translation>shutdown(SHUT_WR)：发送 FIN 并继续读取（半关闭）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>close() the accepted socket and the listening one</source>
+        <translation>用 close() 关闭已接受的套接字和监听套接字</translation>
+    </message>
+    <message>
+        <source>close() the socket</source>
+        <translation>用 close() 关闭套接字</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>socket, bind to 127.0.0.1 and listen(); connections are accepted as they come</source>
+        <translation>创建套接字，绑定到 127.0.0.1 并调用 listen()；连接到来时即被接受</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>socket and a non-blocking connect() to the server&apos;s port</source>
+        <translation>创建套接字，并以非阻塞方式 connect() 到服务器端口</translation>
+    </message>
+    <message>
+        <source>Data to send:</source>
+        <translation>要发送的数据：</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Close both sockets and forget what was recorded</source>
+        <translation>关闭两个套接字并丢弃已记录的内容</translation>
+    </message>
+    <message>
+        <source>Play a whole session</source>
+        <translation>运行完整会话</translation>
+    </message>
+    <message>
+        <source>Start again and make the default session&apos;s calls: listen, connect, a request, a reply, the client closes, then the server</source>
+        <translation>重新开始并执行默认会话的调用：监听、连接、一个请求、一个应答、客户端关闭，然后服务器关闭</translation>
+    </message>
+    <message>
+        <source>The kernel (captured on lo), one step per segment</source>
+        <translation>内核（在 lo 上抓包），每个报文段一步</translation>
+    </message>
+    <message>
+        <source>The core&apos;s prediction (Linux profile), one step per segment</source>
+        <translation>核心的预测（Linux 配置），每个报文段一步</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>时间（ms）</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志位</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>确认号</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Len</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Where the kernel and the core differ</source>
+        <translation>内核与核心的差异</translation>
+    </message>
+    <message>
+        <source>The kernel refused: %1</source>
+        <translation>内核拒绝了：%1</translation>
+    </message>
+    <message>
+        <source>seen through sock_diag (the socket is closed; the kernel still keeps the connection)</source>
+        <translation>通过 sock_diag 观察到（套接字已关闭，内核仍保留着该连接）</translation>
+    </message>
+    <message>
+        <source>seen through getsockopt(TCP_INFO)</source>
+        <translation>通过 getsockopt(TCP_INFO) 观察到</translation>
+    </message>
+    <message>
+        <source>too brief to poll: inferred from the captured segment</source>
+        <translation>持续时间太短无法轮询：根据抓到的报文段推断</translation>
+    </message>
+    <message>
+        <source>Capturing the segments on lo with libpcap (filter: tcp port %1).</source>
+        <translation>正在用 libpcap 在 lo 上抓取报文段（过滤器：tcp port %1）。</translation>
+    </message>
+    <message>
+        <source>Start with Listen: the capture on lo begins once the server&apos;s port is known.</source>
+        <translation>请先点“监听”：知道服务器端口后才开始在 lo 上抓包。</translation>
+    </message>
+    <message>
+        <source>States only: tcplab may not capture on lo here (%1). Capturing needs root or the CAP_NET_RAW capability; the states still come from TCP_INFO and sock_diag.</source>
+        <translation>仅有状态：tcplab 在这里无权在 lo 上抓包（%1）。抓包需要 root 权限或 CAP_NET_RAW 能力；状态仍然来自 TCP_INFO 和 sock_diag。</translation>
+    </message>
+    <message>
+        <source>TCP_INFO: %1</source>
+        <translation>TCP_INFO：%1</translation>
+    </message>
+    <message>
+        <source>client → server</source>
+        <translation>客户端 → 服务器</translation>
+    </message>
+    <message>
+        <source>server → client</source>
+        <translation>服务器 → 客户端</translation>
+    </message>
+    <message>
+        <source>seq %1 — the kernel&apos;s real initial sequence number (ISN)</source>
+        <translation>seq %1 — 内核真实的初始序号（ISN）</translation>
+    </message>
+    <message>
+        <source>seq %1</source>
+        <translation>seq %1</translation>
+    </message>
+    <message>
+        <source>ack %1</source>
+        <translation>ack %1</translation>
+    </message>
+    <message>
+        <source>window %1 (never scaled in a SYN)</source>
+        <translation>窗口 %1（SYN 中的窗口从不扩大）</translation>
+    </message>
+    <message>
+        <source>window field %1 (times 2^wscale when window scaling was agreed)</source>
+        <translation>窗口字段 %1（协商了窗口扩大时需乘以 2^wscale）</translation>
+    </message>
+    <message>
+        <source>MSS %1</source>
+        <translation>MSS %1</translation>
+    </message>
+    <message>
+        <source>no options</source>
+        <translation>无选项</translation>
+    </message>
+    <message>
+        <source>options as sent: %1</source>
+        <translation>发送的选项：%1</translation>
+    </message>
+    <message>
+        <source>Pick a segment to see the kernel&apos;s real ISN, window and options (MSS, window scale, SACK permitted, timestamps).</source>
+        <translation>选择一个报文段，查看内核真实的 ISN、窗口和选项（MSS、窗口扩大因子、允许 SACK、时间戳）。</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet: press Listen, then Connect.</source>
+        <translation>还没有可比较的内容：请先点“监听”，再点“连接”。</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::KernelTracePlot</name>
+    <message>
+        <source>Client :%1</source>
+        <translation>客户端 :%1</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server :%1</source>
+        <translation>服务器 :%1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+</context>
+<context>
     <name>tcplab::ui::LessonPicker</name>
     <message>
         <source>The lesson file could not be read:
@@ -750,6 +1367,25 @@
     <message>
         <source>Contrast</source>
         <translation>对照</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::LoopbackLiveDriver</name>
+    <message>
+        <source>UDP port %1 on 127.0.0.1 is already in use by another program. Close it, or let tcplab choose free ports (port 0).</source>
+        <translation>127.0.0.1 上的 UDP 端口 %1 已被其他程序占用。请关闭该程序，或让 tcplab 自动选择空闲端口（端口 0）。</translation>
+    </message>
+    <message>
+        <source>The UDP sockets on 127.0.0.1 could not be opened: %1</source>
+        <translation>无法打开 127.0.0.1 上的 UDP 套接字：%1</translation>
+    </message>
+    <message>
+        <source>Loopback: not running (%1)</source>
+        <translation>环回：未运行（%1）</translation>
+    </message>
+    <message>
+        <source>Loopback on 127.0.0.1 — client UDP port %1, server UDP port %2 · wall clock %3 · %4 datagrams sent, %5 received, %6 discarded</source>
+        <translation>127.0.0.1 环回 — 客户端 UDP 端口 %1，服务器 UDP 端口 %2 · 挂钟时间 %3 · 已发送 %4 个数据报，收到 %5 个，丢弃 %6 个</translation>
     </message>
 </context>
 <context>
@@ -913,6 +1549,45 @@
     <message>
         <source>Play/Pause</source>
         <translation>播放/暂停</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::ModeMenu</name>
+    <message>
+        <source>Loopback mode</source>
+        <translation>环回模式</translation>
+    </message>
+    <message>
+        <source>Loopback mode could not start, so the simulation stays.
+
+%1</source>
+        <translation>环回模式无法启动，因此继续使用模拟。
+
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>模式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Simulated</source>
+        <translation>模拟(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The core&apos;s simulated link and virtual clock: replayable, stepping back and forward (%1)</source>
+        <translation>核心的模拟链路和虚拟时钟：可重放，可前进和后退（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Loopback (real UDP sockets on 127.0.0.1)</source>
+        <translation>环回(&amp;L)（127.0.0.1 上真实的 UDP 套接字）</translation>
+    </message>
+    <message>
+        <source>Each endpoint on its own UDP socket on 127.0.0.1, carrying the exact TCP bytes; timers on the wall clock. Stepping back starts a fresh run (%1)</source>
+        <translation>每个端点使用 127.0.0.1 上自己的 UDP 套接字，承载原样的 TCP 字节；计时器使用挂钟时间。后退会重新开始一次运行（%1）</translation>
+    </message>
+    <message>
+        <source>The real UDP ports on 127.0.0.1 and the wall-clock time of the loopback run</source>
+        <translation>环回运行在 127.0.0.1 上真实的 UDP 端口和挂钟时间</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +2293,10 @@
         <source>Hands-on controls</source>
         <translation>动手操作</translation>
     </message>
+    <message>
+        <source>State diagram (RFC 9293 Figure 5) — connection #%1</source>
+        <translation>状态图（RFC 9293 图 5）— 连接 #%1</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::TimelineScrubber</name>
@@ -1628,6 +2307,121 @@
     <message>
         <source>Timeline</source>
         <translation>时间轴</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::TransitionLabel</name>
+    <message>
+        <source>call LISTEN</source>
+        <translation>调用 LISTEN</translation>
+    </message>
+    <message>
+        <source>call CONNECT / snd SYN</source>
+        <translation>调用 CONNECT / 发送 SYN</translation>
+    </message>
+    <message>
+        <source>call SEND / snd SYN</source>
+        <translation>调用 SEND / 发送 SYN</translation>
+    </message>
+    <message>
+        <source>rcv SYN / snd SYN,ACK</source>
+        <translation>收到 SYN / 发送 SYN,ACK</translation>
+    </message>
+    <message>
+        <source>call CLOSE</source>
+        <translation>调用 CLOSE</translation>
+    </message>
+    <message>
+        <source>call ABORT</source>
+        <translation>调用 ABORT</translation>
+    </message>
+    <message>
+        <source>rcv SYN,ACK / snd ACK</source>
+        <translation>收到 SYN,ACK / 发送 ACK</translation>
+    </message>
+    <message>
+        <source>rcv SYN / snd SYN,ACK (simultaneous open)</source>
+        <translation>收到 SYN / 发送 SYN,ACK（同时打开）</translation>
+    </message>
+    <message>
+        <source>rcv RST,ACK (connection refused)</source>
+        <translation>收到 RST,ACK（连接被拒绝）</translation>
+    </message>
+    <message>
+        <source>SYN retransmitted too often</source>
+        <translation>SYN 重传次数过多</translation>
+    </message>
+    <message>
+        <source>rcv ACK of SYN</source>
+        <translation>收到对 SYN 的 ACK</translation>
+    </message>
+    <message>
+        <source>rcv SYN,ACK (simultaneous open)</source>
+        <translation>收到 SYN,ACK（同时打开）</translation>
+    </message>
+    <message>
+        <source>rcv ACK of SYN + FIN / snd ACK</source>
+        <translation>收到对 SYN 的 ACK 和 FIN / 发送 ACK</translation>
+    </message>
+    <message>
+        <source>call CLOSE / snd FIN</source>
+        <translation>调用 CLOSE / 发送 FIN</translation>
+    </message>
+    <message>
+        <source>rcv RST (passive open)</source>
+        <translation>收到 RST（被动打开）</translation>
+    </message>
+    <message>
+        <source>rcv RST (connection refused)</source>
+        <translation>收到 RST（连接被拒绝）</translation>
+    </message>
+    <message>
+        <source>rcv SYN (passive open)</source>
+        <translation>收到 SYN（被动打开）</translation>
+    </message>
+    <message>
+        <source>call ABORT / snd RST</source>
+        <translation>调用 ABORT / 发送 RST</translation>
+    </message>
+    <message>
+        <source>SYN,ACK retransmitted too often</source>
+        <translation>SYN,ACK 重传次数过多</translation>
+    </message>
+    <message>
+        <source>rcv FIN / snd ACK</source>
+        <translation>收到 FIN / 发送 ACK</translation>
+    </message>
+    <message>
+        <source>rcv RST (connection reset)</source>
+        <translation>收到 RST（连接被复位）</translation>
+    </message>
+    <message>
+        <source>data retransmitted too often</source>
+        <translation>数据重传次数过多</translation>
+    </message>
+    <message>
+        <source>keep-alive unanswered / snd RST</source>
+        <translation>保活探测无应答 / 发送 RST</translation>
+    </message>
+    <message>
+        <source>rcv ACK of FIN</source>
+        <translation>收到对 FIN 的 ACK</translation>
+    </message>
+    <message>
+        <source>rcv FIN,ACK of FIN / snd ACK</source>
+        <translation>收到 FIN 及对 FIN 的 ACK / 发送 ACK</translation>
+    </message>
+    <message>
+        <source>FIN retransmitted too often</source>
+        <translation>FIN 重传次数过多</translation>
+    </message>
+    <message>
+        <source>rcv RST</source>
+        <translation>收到 RST</translation>
+    </message>
+    <message>
+        <source>timeout 2·MSL</source>
+        <translation>超时 2·MSL</translation>
     </message>
 </context>
 </TS>
