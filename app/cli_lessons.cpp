@@ -113,10 +113,11 @@ int checkLessons(int argc, char **argv)
     return failed == 0 ? kExitOk : kExitFailed;
 }
 
-bool lessonScenario(const std::string &id, bool contrast, Scenario &scenario, std::string &error)
+bool lessonScenario(const std::string &id, bool contrast, const LessonParseOptions &options,
+                    Scenario &scenario, std::string &error)
 {
     for (const LessonSource &source : builtinSources()) {
-        LessonParseResult parsed = parseLesson(source.text);
+        LessonParseResult parsed = parseLesson(source.text, options);
         if (!parsed.ok() || parsed.lesson->id != id) continue;
         if (contrast && !parsed.lesson->contrast) {
             error = "lesson '" + id + "' has no contrast scenario";

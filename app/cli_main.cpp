@@ -85,7 +85,8 @@ void printRunUsage(std::ostream &out)
            "  --seed N               the seed of random link rules and clock-driven ISNs (default 1, or the\n"
            "                         scenario's)\n"
            "  --profile NAME         teaching (default: fixed ISNs 1000/5000, TIME_WAIT 2 s) or linux\n"
-           "                         (TIME_WAIT 60 s, clock-driven ISNs); overrides the scenario's profile\n"
+           "                         (TIME_WAIT 60 s, clock-driven ISNs, delayed ACKs); overrides the\n"
+           "                         profile of the scenario or lesson, whose own settings still apply\n"
            "  --lesson ID            the scenario of a built-in lesson ('tcplab-cli list')\n"
            "  --contrast             with --lesson: the lesson's contrast scenario instead\n"
            "  --scenario FILE        a scenario file (docs/scenario-format.md); errors are printed as\n"
@@ -215,9 +216,9 @@ int runCommand(int argc, char **argv)
     if (contrast && !lessonId) return usageError("run", "--contrast needs --lesson");
     if (lessonId) {
         std::string error;
-        if (!cli::lessonScenario(*lessonId, contrast, scenario, error)) return usageError("run", error);
-        if (seed) scenario.seed = *seed;
-        if (profile) applyProfile(scenario, *profile);
+        // The profile is the base; the lesson's own client.* and server.* settings apply on top.
+        if (!cli::lessonScenario(*lessonId, contrast, LessonParseOptions{profile, seed}, scenario, error))
+            return usageError("run", error);
     } else if (scenarioPath) {
         std::string text, error;
         if (!readFile(*scenarioPath, text, error)) {

@@ -11,23 +11,14 @@
 
 namespace tcplab::ui {
 
-namespace {
-// The lesson files name a made-up variant in its scenario's name or title ("two-way", "hypothetical").
-bool looksHypothetical(const Lesson &lesson)
-{
-    const QString text =
-        QString::fromStdString(lesson.contrast->name + ' ' + lesson.contrastTitle.en).toLower();
-    return text.contains(QLatin1String("two-way")) || text.contains(QLatin1String("two_way")) ||
-           text.contains(QLatin1String("twoway")) || text.contains(QLatin1String("2way")) ||
-           text.contains(QLatin1String("hypothetical")) || text.contains(QLatin1String("not tcp"));
-}
-} // namespace
-
 ContrastView::ContrastView(SessionController &leader, const Lesson &lesson, QWidget *parent)
     : QWidget(parent), m_leader(leader), m_title(lesson.contrastTitle)
 {
     setObjectName(QStringLiteral("contrastView"));
-    m_hypothetical = lesson.contrast && looksHypothetical(lesson);
+    // The lesson file says so (contrast.hypothetical); a two-way-handshake variant gets its own label.
+    m_hypothetical = lesson.contrast && lesson.contrastHypothetical;
+    m_twoWay = lesson.contrast && (lesson.contrast->clientKind == EndpointKind::TwoWayHandshake ||
+                                   lesson.contrast->serverKind == EndpointKind::TwoWayHandshake);
     m_controller = new SessionController(lesson.contrast.value_or(lesson.scenario), this);
     m_caption = new QLabel(this);
     m_caption->setWordWrap(true);
@@ -38,7 +29,9 @@ ContrastView::ContrastView(SessionController &leader, const Lesson &lesson, QWid
                                  ? QStringLiteral("background: #b71c1c; color: white; padding: 8px;")
                                  : QStringLiteral("background: #37474f; color: white; padding: 8px;"));
     m_view = new SequenceView(*m_controller, this);
-    m_view->setMinimumSize(420, 360);
+    // Room for the state labels, timer lanes and arrow labels of a whole diagram (lesson 3's contrast was
+    // unreadable at 420×360).
+    m_view->setMinimumSize(560, 520);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -59,7 +52,8 @@ void ContrastView::retranslateUi()
 {
     const QString title = localized(m_title);
     if (m_hypothetical) {
-        const QString label = tr("Hypothetical two-way handshake (not TCP)");
+        const QString label = m_twoWay ? tr("Hypothetical two-way handshake (not TCP)")
+                                       : tr("Hypothetical: not TCP as RFC 9293 specifies it");
         m_caption->setText(title.isEmpty() || title == label ? label : tr("%1 — %2").arg(label, title));
     } else {
         m_caption->setText(title.isEmpty() ? tr("For comparison") : title);

@@ -37,7 +37,8 @@ private:
     SequenceView *m_view = nullptr;
     QLabel *m_caption = nullptr;
     LocalizedText m_title;
-    bool m_hypothetical = false;
+    bool m_hypothetical = false; // Lesson::contrastHypothetical
+    bool m_twoWay = false;       // the hypothetical protocol is the two-way handshake variant
 };
 
 } // namespace tcplab::ui

@@ -41,11 +41,13 @@ struct QuizQuestion {
 // Something the trace must show; each is one a wrong state machine would fail.
 struct Expectation {
     enum class Kind {
-        States,  // the exact sequence of states one side (of connection `conn`) goes through
-        Segment, // a segment sent by `side` with these flags (and seq/ack/len when given) exists
-        NoData,  // no payload on segments carrying SYN (e.g. "no data rides on the handshake")
-        Final,   // the side's state at the end
-        Text,    // an event of `side` (a note, an error, a discard) whose text contains `text`
+        States,    // the exact sequence of states one side (of connection `conn`) goes through
+        Segment,   // a segment sent by `side` with these flags (and seq/ack/len when given) exists
+        NoData,    // no payload on segments carrying SYN (e.g. "no data rides on the handshake")
+        Final,     // the side's state at the end
+        Text,      // an event of `side` (a note, an error, a discard) whose text contains `text`
+        Delivered, // the bytes `side`'s application received, all of them in order, are exactly `text`
+        NoSegment, // no segment sent by `side` matches flags (and seq/ack/len when given)
     };
     Kind kind = Kind::States;
     Side side = Side::Client;
@@ -58,7 +60,7 @@ struct Expectation {
     bool retransmission = false;      // Segment: must be a retransmission
     int line = 0;
     bool contrast = false; // checked against the contrast scenario instead of the main one
-    std::string text;      // Text
+    std::string text;      // Text, Delivered
 };
 
 struct Lesson {
@@ -70,6 +72,10 @@ struct Lesson {
     // A second scenario played beside the first (a hypothetical protocol, HTTP/1.1 beside HTTP/1.0).
     std::optional<Scenario> contrast;
     LocalizedText contrastTitle;
+    // The contrast is a hypothetical protocol, not TCP as RFC 9293 specifies it (a two-way handshake, TCP
+    // without TIME_WAIT): the views label it so. Set by `contrast.hypothetical`; a contrast that uses a
+    // `variant` must say so.
+    bool contrastHypothetical = false;
     std::vector<NarrationStep> narration;
     std::vector<QuizQuestion> quiz;
     std::vector<Expectation> expectations;
@@ -85,7 +91,15 @@ struct LessonParseResult {
     bool ok() const { return lesson.has_value(); }
 };
 
-LessonParseResult parseLesson(std::string_view text);
+// Overrides from the command line (`tcplab-cli run --lesson ID --profile P --seed N`): the profile is the
+// base of both scenarios' endpoint settings, and the lesson's own client.* and server.* lines still apply
+// on top, as for a scenario file.
+struct LessonParseOptions {
+    std::optional<Profile> profile;
+    std::optional<std::uint64_t> seed;
+};
+
+LessonParseResult parseLesson(std::string_view text, const LessonParseOptions &options = {});
 
 // The sequence of states `side` of connection `conn` goes through in a trace, starting from CLOSED (a crash
 // counts as a return to CLOSED, which the trace records as a call rather than a state change).

@@ -39,8 +39,12 @@ std::string describe(const Expectation &e)
         return "no data on any segment carrying SYN";
     case Expectation::Kind::Text:
         return side + " text \"" + e.text + "\"" + conn;
-    case Expectation::Kind::Segment: {
-        std::string out = side + " segment flags=" + flagsToString(e.flags);
+    case Expectation::Kind::Delivered:
+        return side + " delivered \"" + e.text + "\"" + conn;
+    case Expectation::Kind::Segment:
+    case Expectation::Kind::NoSegment: {
+        std::string out = side + (e.kind == Expectation::Kind::Segment ? " segment" : " no-segment") +
+                          " flags=" + flagsToString(e.flags);
         if (e.seq) out += " seq=" + std::to_string(*e.seq);
         if (e.ack) out += " ack=" + std::to_string(*e.ack);
         if (e.len) out += " len=" + std::to_string(*e.len);
@@ -76,6 +80,22 @@ std::string verify(const Expectation &e, const Trace &trace)
         for (const TraceEvent &t : events)
             if (ofSide(t) && t.text.find(e.text) != std::string::npos) return {};
         return "no event of the " + std::string(sideName(e.side)) + " says so";
+    case Expectation::Kind::Delivered: {
+        std::string delivered;
+        for (const TraceEvent &t : events)
+            if (ofSide(t) && t.kind == TraceKind::DataDelivered)
+                delivered.append(t.data.begin(), t.data.end());
+        return delivered == e.text ? std::string() : "the application received \"" + delivered + "\"";
+    }
+    case Expectation::Kind::NoSegment:
+        for (const TraceEvent &t : events) {
+            if (t.kind != TraceKind::SegmentSent || !ofSide(t) || t.duplicateOf != 0) continue;
+            const Segment &s = t.segment;
+            if (s.flags == e.flags && (!e.seq || s.seq == *e.seq) && (!e.ack || s.ack == *e.ack) &&
+                (!e.len || s.payload.size() == *e.len))
+                return "segment " + std::to_string(t.segmentId) + " is " + describeSegment(s);
+        }
+        return {};
     case Expectation::Kind::Segment: {
         std::string closest;
         for (const TraceEvent &t : events) {

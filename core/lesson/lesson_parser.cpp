@@ -66,7 +66,7 @@ std::optional<ParseError> languages(const DirectiveLine &line, std::size_t first
 // One parse: the directives' handlers write here.
 struct LessonBuilder {
     Lesson lesson;
-    int idLine = 0, orderLine = 0;
+    int idLine = 0, orderLine = 0, hypotheticalLine = 0;
     bool inContrast = false; // the handlers are those of the contrast block's parse
 
     std::optional<ParseError> single(const DirectiveLine &line, std::string &target, std::string_view what)
@@ -154,7 +154,8 @@ std::optional<ParseError> LessonBuilder::quizPart(const DirectiveLine &line)
 
 std::optional<ParseError> LessonBuilder::expect(const DirectiveLine &line)
 {
-    const std::string usage = "expected SIDE states|segment|final|text ..., or nodata-on-syn";
+    const std::string usage =
+        "expected SIDE states|segment|no-segment|final|text|delivered ..., or nodata-on-syn";
     Expectation expectation;
     expectation.line = line.line;
     std::size_t i = 1;
@@ -173,7 +174,8 @@ std::optional<ParseError> LessonBuilder::expect(const DirectiveLine &line)
     const std::optional<Side> side = parseSide(first.text);
     if (!side) return line.error(first, usage + ", found " + quote(first.text));
     expectation.side = *side;
-    if (++i >= line.tokens.size()) return missing(line, "expected states, segment, final or text");
+    const std::string kinds = "states, segment, no-segment, final, text or delivered";
+    if (++i >= line.tokens.size()) return missing(line, "expected " + kinds);
     const ScenarioToken &what = line.tokens[i++];
     // conn=N may stand anywhere after the kind.
     std::vector<const ScenarioToken *> words;
@@ -198,14 +200,14 @@ std::optional<ParseError> LessonBuilder::expect(const DirectiveLine &line)
             if (auto e = parseState(line, *word, state)) return e;
             expectation.states.push_back(state);
         }
-    } else if (what.text == "text") {
-        expectation.kind = Expectation::Kind::Text;
+    } else if (what.text == "text" || what.text == "delivered") {
+        expectation.kind = what.text == "text" ? Expectation::Kind::Text : Expectation::Kind::Delivered;
         if (words.size() != 1 || words[0]->hasKey)
             return words.empty() ? missing(line, "expected the text to look for, in quotes")
                                  : line.error(*words[0], "expected one quoted text");
         expectation.text = words[0]->text;
-    } else if (what.text == "segment") {
-        expectation.kind = Expectation::Kind::Segment;
+    } else if (what.text == "segment" || what.text == "no-segment") {
+        expectation.kind = what.text == "segment" ? Expectation::Kind::Segment : Expectation::Kind::NoSegment;
         bool haveFlags = false;
         for (const ScenarioToken *word : words) {
             const auto fail = [&](std::string message) {
@@ -233,7 +235,7 @@ std::optional<ParseError> LessonBuilder::expect(const DirectiveLine &line)
         }
         if (!haveFlags) return missing(line, "expected flags=..., e.g. flags=SYN|ACK");
     } else {
-        return line.error(what, "expected states, segment, final or text, found " + quote(what.text));
+        return line.error(what, "expected " + kinds + ", found " + quote(what.text));
     }
     lesson.expectations.push_back(std::move(expectation));
     return std::nullopt;
@@ -373,6 +375,15 @@ void registerLessonDirectives(ScenarioParser &parser, LessonBuilder &b, bool con
                             "a text in quotes");
         });
     }
+    // Marks the contrast as a hypothetical protocol; like the title, inside the block or outside it.
+    parser.registerDirective(
+        "contrast.hypothetical", [&b](Line line, Scenario &) -> std::optional<ParseError> {
+            if (line.tokens.size() > 1)
+                return line.error(line.tokens[1], "expected nothing after contrast.hypothetical");
+            b.lesson.contrastHypothetical = true;
+            b.hypotheticalLine = line.line;
+            return std::nullopt;
+        });
     add(mainOnly("narrate", [&b](Line line) { return b.narrate(line); }));
     add(mainOnly("quiz", [&b](Line line) { return b.quiz(line); }));
     add(mainOnly("quiz.choice", [&b](Line line) { return b.quizPart(line); }));
@@ -382,8 +393,12 @@ void registerLessonDirectives(ScenarioParser &parser, LessonBuilder &b, bool con
 
 } // namespace
 
-LessonParseResult parseLesson(std::string_view text)
+LessonParseResult parseLesson(std::string_view text, const LessonParseOptions &options)
 {
+    const auto applyOptions = [&options](ScenarioParser &parser) {
+        if (options.profile) parser.setProfileOverride(*options.profile);
+        if (options.seed) parser.setSeedOverride(*options.seed);
+    };
     LessonParseResult result;
     const SplitText split = splitContrast(text);
     if (split.error) {
@@ -393,6 +408,7 @@ LessonParseResult parseLesson(std::string_view text)
     LessonBuilder builder;
     ScenarioParser parser;
     registerLessonDirectives(parser, builder, false);
+    applyOptions(parser);
     ParseResult main = parser.parse(split.main);
     if (!main.ok()) {
         result.error = main.error;
@@ -402,6 +418,7 @@ LessonParseResult parseLesson(std::string_view text)
     if (split.beginLine != 0) {
         ScenarioParser contrastParser;
         registerLessonDirectives(contrastParser, builder, true);
+        applyOptions(contrastParser);
         ParseResult contrast = contrastParser.parse(split.contrast);
         if (!contrast.ok()) {
             result.error = contrast.error;
@@ -409,6 +426,19 @@ LessonParseResult parseLesson(std::string_view text)
         }
         builder.lesson.contrast = std::move(*contrast.scenario);
         builder.lesson.contrastLine = split.beginLine;
+        const bool variant = builder.lesson.contrast->clientKind != EndpointKind::Tcp ||
+                             builder.lesson.contrast->serverKind != EndpointKind::Tcp;
+        if (variant && !builder.lesson.contrastHypothetical) {
+            result.error = {split.beginLine, 1,
+                            "this contrast uses a variant, a hypothetical protocol: add a "
+                            "\"contrast.hypothetical\" line so that it is labelled as not TCP"};
+            return result;
+        }
+    }
+    if (builder.hypotheticalLine != 0 && !builder.lesson.contrast) {
+        result.error = {builder.hypotheticalLine, 1,
+                        "\"contrast.hypothetical\" needs a contrast.begin ... contrast.end block"};
+        return result;
     }
     for (const Expectation &expectation : builder.lesson.expectations) {
         if (expectation.contrast && !builder.lesson.contrast) {

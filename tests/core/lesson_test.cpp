@@ -100,6 +100,48 @@ TEST(Lesson, AMissingChineseTextFailsTheCheck)
     EXPECT_EQ(check.failures[0], "lesson:4: the title has no Chinese text");
 }
 
+TEST(Lesson, AProfileFromTheCommandLineIsTheBaseAndTheLessonsOwnSettingsStay)
+{
+    const LessonParseResult parsed = parseLesson(builtinText("half-close"), {Profile::Linux, 7});
+    ASSERT_TRUE(parsed.ok() && parsed.lesson->contrast);
+    EXPECT_EQ(parsed.lesson->scenario.profile, Profile::Linux);
+    EXPECT_EQ(parsed.lesson->scenario.client.msl, 30 * kSecond); // Linux: TIME_WAIT 60 s
+    EXPECT_EQ(parsed.lesson->scenario.seed, 7u);
+    // The contrast's own server.delayed_ack.timeout 200ms wins over Linux's 40 ms.
+    EXPECT_EQ(parsed.lesson->contrast->server.delayedAckTimeout, 200 * kMillisecond);
+    EXPECT_EQ(parsed.lesson->contrast->client.delayedAckTimeout, 40 * kMillisecond);
+}
+
+TEST(Lesson, Rfc9293_3_10_7_4_ALoneAckOfTheFinFailsTheThreeSegmentClose)
+{
+    EXPECT_FALSE(checkText(mutate(builtinText("half-close"), "FIN_WAIT_1 TIME_WAIT CLOSED",
+                                  "FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED"))
+                     .ok);
+    EXPECT_FALSE(checkText(mutate(builtinText("half-close"), "no-segment flags=ACK ack=1002",
+                                  "no-segment flags=FIN|ACK ack=1002"))
+                     .ok);
+}
+
+TEST(Lesson, Rfc9293_3_4_2_WithoutTimeWaitTheNewConnectionDeliversTheOldBytes)
+{
+    const LessonParseResult parsed = parseLesson(builtinText("old-segment"));
+    ASSERT_TRUE(parsed.ok() && parsed.lesson->contrast && parsed.lesson->contrastHypothetical);
+    const LessonCheck wrong =
+        checkText(mutate(builtinText("old-segment"), "contrast server delivered \"old dataold data\"",
+                         "contrast server delivered \"old datanew data\""));
+    ASSERT_FALSE(wrong.ok);
+    EXPECT_NE(wrong.failures[0].find("the application received \"old dataold data\""), std::string::npos)
+        << wrong.failures[0];
+}
+
+TEST(Lesson, AContrastWithAVariantMustBeMarkedHypothetical)
+{
+    const LessonParseResult parsed =
+        parseLesson(mutate(builtinText("old-duplicate-syn"), "contrast.hypothetical\n", ""));
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_NE(parsed.error.message.find("contrast.hypothetical"), std::string::npos) << parsed.error.message;
+}
+
 TEST(Lesson, EveryBrokenFileGivesItsExactError)
 {
     int files = 0;

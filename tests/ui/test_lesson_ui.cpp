@@ -78,7 +78,7 @@ private slots:
         std::optional<Lesson> withContrast;
         for (Lesson &lesson : LessonPicker::builtinLessons())
             if (lesson.contrast) withContrast = std::move(lesson);
-        if (!withContrast) QSKIP("no built-in lesson has a contrast yet");
+        QVERIFY(withContrast); // lessons 2 to 6, 12 and 13 have one
         SessionController controller(withContrast->scenario);
         ContrastView view(controller, *withContrast);
         QVERIFY(!view.captionText().isEmpty());
@@ -86,6 +86,22 @@ private slots:
         QCOMPARE(view.controller().currentTime(), controller.currentTime());
         if (view.isHypothetical())
             QVERIFY(view.captionText().contains(QStringLiteral("Hypothetical two-way handshake (not TCP)")));
+    }
+
+    void hypotheticalContrastIsLabelledFromTheLessonsFlag()
+    {
+        // Lesson 3 marks its two-way handshake contrast.hypothetical; lesson 2's contrast is real TCP.
+        std::optional<Lesson> threeWay = LessonPicker::builtinLesson(QStringLiteral("old-duplicate-syn"));
+        std::optional<Lesson> close = LessonPicker::builtinLesson(QStringLiteral("close"));
+        QVERIFY(threeWay && threeWay->contrastHypothetical && close && !close->contrastHypothetical);
+        SessionController controller(threeWay->scenario);
+        ContrastView hypothetical(controller, *threeWay);
+        QVERIFY(hypothetical.isHypothetical());
+        QVERIFY(
+            hypothetical.captionText().contains(QStringLiteral("Hypothetical two-way handshake (not TCP)")));
+        ContrastView real(controller, *close);
+        QVERIFY(!real.isHypothetical());
+        QVERIFY(real.sequenceView().minimumWidth() >= 560);
     }
 };
 
