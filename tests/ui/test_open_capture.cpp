@@ -250,17 +250,23 @@ private slots:
 
     void aRetransmissionAndAGapAreFlagged()
     {
-        // The client's first SYN is lost: the capture at the sender sees it twice.
-        Session session(defaultScenario());
-        session.dropNextFrom(Side::Client);
+        // The link loses the client's first data segment: the capture at the sender sees it twice.
+        Scenario scenario = defaultScenario();
+        LinkRule lose;
+        lose.from = Side::Client;
+        lose.flagsMask = kPsh;
+        lose.flagsValue = kPsh;
+        lose.count = 1;
+        scenario.link.rules.push_back(lose);
+        Session session(scenario);
         session.runToEnd();
         const Trace trace = session.trace();
-        // Leave the client's first data segment out of the capture: its bytes are a gap.
+        // Leave the server's first data segment out of the capture: its bytes are a gap.
         PcapWriter writer;
         bool skipped = false;
         for (const TraceEvent &event : trace.events()) {
             if (event.kind != TraceKind::SegmentSent) continue;
-            if (!skipped && event.side == Side::Client && !event.segment.payload.empty()) {
+            if (!skipped && event.side == Side::Server && !event.segment.payload.empty()) {
                 skipped = true;
                 continue;
             }
@@ -277,23 +283,26 @@ private slots:
         QVERIFY(ui.openFile(file));
         const OpenedConversation *opened = ui.opened();
         QVERIFY(opened);
-        QVERIFY(opened->rows.size() >= 2);
-        QVERIFY(opened->rows[1].segment.has(kSyn));
-        QVERIFY(opened->rows[1].retransmission);
-        QVERIFY(!opened->rows[0].retransmission);
+        const auto retransmitted =
+            std::find_if(opened->rows.begin(), opened->rows.end(),
+                         [](const CaptureSegmentRow &row) { return row.retransmission; });
+        QVERIFY(retransmitted != opened->rows.end());
+        QCOMPARE(retransmitted->from, Side::Client);
+        QVERIFY(retransmitted->payloadLength > 0);
+        const int retransmittedRow = int(retransmitted - opened->rows.begin());
         const auto gap = std::find_if(opened->rows.begin(), opened->rows.end(),
                                       [](const CaptureSegmentRow &row) { return row.gapBytes > 0; });
         QVERIFY(gap != opened->rows.end());
-        QCOMPARE(gap->from, Side::Client);
+        QCOMPARE(gap->from, Side::Server);
         // Flagged where people look: the remark column and the arrow drawn as a retransmission.
         QTreeWidget *rows = ui.segmentList()->tree();
-        QVERIFY(rows->topLevelItem(1)
+        QVERIFY(rows->topLevelItem(retransmittedRow)
                     ->text(CaptureSegmentList::Remark)
                     .contains(QStringLiteral("retransmission")));
         const int gapRow = int(gap - opened->rows.begin());
         QVERIFY(rows->topLevelItem(gapRow)->text(CaptureSegmentList::Remark).contains(QStringLiteral("gap")));
         controller.jumpToEnd();
-        QVERIFY(window.sequenceView().diagram().model().arrows[1].retransmission);
+        QVERIFY(window.sequenceView().diagram().model().arrows[std::size_t(retransmittedRow)].retransmission);
     }
 
     void aTruncatedCaptureNamesTheFileAndShowsWhatWasRead()
