@@ -25,6 +25,8 @@ public:
     // The place for a label of `size` along `along` (from its sender to where it ends). `own` is the index
     // of the arrow's own line in `lines`, which it may touch.
     PlacedLabel place(const QLineF &along, QSizeF size, int own);
+    // Something already written (a state label) that labels must not cover.
+    void addObstacle(const QRectF &rect) { m_placed.push_back(QPolygonF(rect)); }
 
 private:
     double cost(const QPolygonF &box, int own) const;

@@ -8,11 +8,13 @@
 #include "tcp/wire.h"
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <optional>
@@ -102,7 +104,9 @@ PacketInspector::PacketInspector(SessionController &controller, QWidget *parent)
     hexScroll->setMinimumWidth(m_hex->sizeHint().width() + 24);
     hexScroll->setMaximumWidth(m_hex->sizeHint().width() + 24);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_hexScroll = hexScroll;
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    auto *splitter = m_splitter;
     splitter->addWidget(m_tree);
     splitter->addWidget(hexScroll);
     splitter->setStretchFactor(0, 1);
@@ -321,8 +325,33 @@ void PacketInspector::rebuild()
     }
     for (int column = 0; column < 2; ++column)
         m_tree->resizeColumnToContents(column);
+    arrangePanes();
     if (QTreeWidgetItem *item = fieldItem(selectedKey)) m_tree->setCurrentItem(item);
     highlightItem(m_tree->currentItem());
+}
+
+void PacketInspector::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangePanes();
+}
+
+void PacketInspector::arrangePanes()
+{
+    // Side by side when the fields' meanings still fit beside the dump; otherwise the dump goes under the
+    // fields, so that the meaning column is never cut short (a 1280-pixel window).
+    const QFontMetrics metrics(m_tree->font());
+    int widestMeaning = 0;
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
+        widestMeaning = std::max(widestMeaning, metrics.horizontalAdvance((*it)->text(2)));
+    const int fieldsWidth = m_tree->columnWidth(0) + m_tree->columnWidth(1) + widestMeaning + 40;
+    const int dumpWidth = m_hex->sizeHint().width() + 24;
+    const bool sideBySide = width() >= fieldsWidth + dumpWidth + 20;
+    const Qt::Orientation orientation = sideBySide ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() == orientation) return;
+    m_splitter->setOrientation(orientation);
+    m_hexScroll->setMaximumWidth(sideBySide ? dumpWidth : QWIDGETSIZE_MAX);
+    m_hexScroll->setMinimumWidth(sideBySide ? dumpWidth : 0);
 }
 
 QString PacketInspector::meaningText() const

@@ -10,6 +10,8 @@
 #include <optional>
 
 class QLabel;
+class QScrollArea;
+class QSplitter;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -47,9 +49,12 @@ public slots:
 protected:
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void retranslateUi();
+    // The dump beside the fields when there is room for their meanings, under them when not.
+    void arrangePanes();
     // Finds the segment at the current time and rebuilds the rows when it is another one.
     void refresh();
     void rebuild();
@@ -63,6 +68,8 @@ private:
     QLabel *m_meaning = nullptr; // the pointed-at field's meaning, readable when the column is cut
     QTreeWidget *m_tree = nullptr;
     HexView *m_hex = nullptr;
+    QScrollArea *m_hexScroll = nullptr;
+    QSplitter *m_splitter = nullptr;
     quint64 m_requested = 0;
     quint64 m_shownSegment = 0;
     // A copy of the SegmentSent event shown: a replay (stepping back) replaces the trace it came from.

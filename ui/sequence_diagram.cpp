@@ -2,6 +2,7 @@
 
 #include "ui/diagram_style.h"
 #include "ui/label_placer.h"
+#include "ui/painted_text.h"
 #include "ui/sequence_timer_painter.h"
 #include "ui/time_format.h"
 
@@ -13,7 +14,6 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <unordered_set>
 #include <utility>
 
 namespace tcplab::ui {
@@ -27,6 +27,30 @@ double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
     if (lengthSquared <= 0.0) return QLineF(p, a).length();
     const double t = std::clamp(QPointF::dotProduct(p - a, ab) / lengthSquared, 0.0, 1.0);
     return QLineF(p, a + t * ab).length();
+}
+
+// A hairline as the horizontal runs of pixels a line drawing would set, one rectangle per pixel row. Filled
+// as rectangles (the raster engine's fastest path), thousands of dense arrows cost a few milliseconds less
+// than stroking them pixel by pixel.
+void appendHairline(const QPointF &a, const QPointF &b, std::vector<QRect> &runs)
+{
+    const QPointF top = a.y() <= b.y() ? a : b;
+    const QPointF bottom = a.y() <= b.y() ? b : a;
+    const int firstRow = qRound(top.y());
+    const int lastRow = qRound(bottom.y());
+    if (firstRow == lastRow) {
+        const int left = qRound(std::min(a.x(), b.x())), right = qRound(std::max(a.x(), b.x()));
+        runs.emplace_back(left, firstRow, right - left + 1, 1);
+        return;
+    }
+    const double dxPerRow = (bottom.x() - top.x()) / (bottom.y() - top.y());
+    for (int row = firstRow; row <= lastRow; ++row) {
+        // The part of the line within this row: from half a row above its centre to half a row below.
+        const double y0 = std::max(top.y(), row - 0.5), y1 = std::min(bottom.y(), row + 0.5);
+        const double x0 = top.x() + (y0 - top.y()) * dxPerRow, x1 = top.x() + (y1 - top.y()) * dxPerRow;
+        const int left = qRound(std::min(x0, x1)), right = qRound(std::max(x0, x1));
+        runs.emplace_back(left, row, std::max(1, right - left), 1);
+    }
 }
 
 double toMs(TimeUs t)
@@ -54,14 +78,15 @@ void SequenceDiagram::setModel(SequenceModel model)
     m_model = std::move(model);
     // The state labels stand beyond the timer lanes in use.
     m_timerLanes = SequenceTimerPainter::lanesFor(m_model);
-    const int lanes =
+    m_timerLaneCount =
         m_model.timers.empty() ? 0 : *std::max_element(m_timerLanes.begin(), m_timerLanes.end()) + 1;
-    m_stateLabelOffset = 12.0 + (lanes > 0 ? style::kTimerGap : 0.0) + lanes * style::kTimerLaneWidth;
 }
 
 double SequenceDiagram::stateLabelOffset() const
 {
-    return style::zoomed(m_stateLabelOffset);
+    if (m_timerLaneCount == 0) return style::zoomed(12.0);
+    return style::zoomed(12.0) + style::timerGap() +
+           m_timerLaneCount * SequenceTimerPainter::laneWidth(m_timerFont);
 }
 
 void SequenceDiagram::setNow(TimeUs now)
@@ -216,8 +241,15 @@ void SequenceDiagram::draw(QCPPainter *painter)
     drawTimers(painter);
     drawLifelines(painter);
     drawNowLine(painter);
-    drawArrows(painter);
-    drawStateMarks(painter);
+    // The state labels are laid out first, so that the arrows' labels keep clear of them.
+    const std::vector<StateLabel> states = layoutStateLabels();
+    std::vector<QRectF> obstacles;
+    obstacles.reserve(states.size());
+    for (const StateLabel &label : states)
+        obstacles.push_back(label.box);
+    if (const QRectF note = nowNoteRect(); !note.isEmpty()) obstacles.push_back(note);
+    drawArrows(painter, obstacles);
+    drawStateLabels(painter, states);
 }
 
 void SequenceDiagram::drawBands(QCPPainter *painter) const
@@ -265,28 +297,38 @@ void SequenceDiagram::drawLifelines(QCPPainter *painter) const
     painter->restore();
 }
 
+QRectF SequenceDiagram::nowNoteRect() const
+{
+    const QRect clip = clipRect();
+    if (pixelAt(m_now, Side::Client, 0.0).y() <= clip.bottom()) return {};
+    const QFontMetricsF metrics(m_stateFont);
+    const double w = metrics.horizontalAdvance(tr("▼ now: %1").arg(formatTime(m_now))) + 12.0;
+    const double h = metrics.height();
+    const double middle = (pixelAt(0, Side::Client, 0.0).x() + pixelAt(0, Side::Server, 0.0).x()) / 2.0;
+    return QRectF(middle - w / 2.0, clip.bottom() - h - 8, w, h);
+}
+
 void SequenceDiagram::drawNowLine(QCPPainter *painter) const
 {
     painter->save();
     const QRect clip = clipRect();
-    const double y = pixelAt(m_now, Side::Client, 0.0).y();
-    if (y <= clip.bottom()) {
+    const QRectF note = nowNoteRect();
+    if (note.isEmpty()) {
+        const double y = pixelAt(m_now, Side::Client, 0.0).y();
         painter->setPen(QPen(style::nowLineColor(), style::zoomed(1.5), Qt::DashLine));
         painter->drawLine(QPointF(clip.left(), y), QPointF(clip.right(), y));
     } else {
         // Now is further down than the view shows (a long quiet wait): say where.
         painter->setFont(m_stateFont);
         painter->setPen(style::nowLineColor());
-        const double h = QFontMetricsF(m_stateFont).height();
-        const double left = pixelAt(0, Side::Client, 0.0).x();
-        const double right = pixelAt(0, Side::Server, 0.0).x();
-        const QRectF area(left, clip.bottom() - h - 8, right - left, h);
-        painter->drawText(area, Qt::AlignCenter, tr("▼ now: %1").arg(formatTime(m_now)));
+        const QString text = tr("▼ now: %1").arg(formatTime(m_now));
+        painter->drawText(note, Qt::AlignCenter, text);
+        notePaintedText(text);
     }
     painter->restore();
 }
 
-void SequenceDiagram::drawArrows(QCPPainter *painter)
+void SequenceDiagram::drawArrows(QCPPainter *painter, const std::vector<QRectF> &obstacles)
 {
     const QRect clip = clipRect();
     struct LabelJob {
@@ -305,10 +347,13 @@ void SequenceDiagram::drawArrows(QCPPainter *painter)
     // take in at that scale anyway.
     const bool dense =
         double(clip.height()) / double(std::max<std::size_t>(1, last - first)) < kMinPixelsPerLabel;
-    std::unordered_set<std::uint64_t> drawnPixels;
-    painter->save();
-    if (dense) painter->setRenderHint(QPainter::Antialiasing, false);
     m_drawnArrows = 0;
+    if (dense) {
+        drawDenseArrows(painter, first, last);
+        m_drawnLabels = 0;
+        return;
+    }
+    painter->save();
     for (std::size_t i = first; i < last; ++i) {
         const SequenceArrow &arrow = m_model.arrows[i];
         const auto head = arrowHeadAt(arrow, m_now);
@@ -331,29 +376,7 @@ void SequenceDiagram::drawArrows(QCPPainter *painter)
                 QPen(style::selectionColor(), 2 * style::selectionHalo(), Qt::SolidLine, Qt::RoundCap));
             painter->drawLine(tail, tip);
         }
-        // A retransmission is dashed, a copy the network made is dotted.
-        const Qt::PenStyle line = arrow.retransmission ? Qt::DashLine
-                                  : arrow.duplicateOf  ? Qt::DotLine
-                                                       : Qt::SolidLine;
-        if (dense) {
-            // Thin lines without heads: the raster engine's fast path, and all a smear of arrows can show.
-            // Arrows that fall on the same pixels as one already drawn are drawn once: at a whole-session
-            // scale several arrows share each pixel row, and a line across the plot costs a thousand pixels.
-            const auto key = (std::uint64_t(arrow.from == Side::Server) << 62) |
-                             (std::uint64_t(std::uint32_t(qRound(tail.y())) & 0x7fffffff) << 31) |
-                             std::uint64_t(std::uint32_t(qRound(tip.y())) & 0x7fffffff);
-            if (arrow.fate != SequenceArrow::Fate::Dropped && !drawnPixels.insert(key).second) continue;
-            painter->setPen(QPen(colour, style::zoom() > 1.0 ? style::zoomed(1.0) : 0.0, line));
-            painter->drawLine(tail, tip);
-            if (arrow.fate == SequenceArrow::Fate::Dropped) {
-                const double s = style::zoomed(4.0);
-                painter->setPen(QPen(style::dropColor(), style::zoomed(2.0)));
-                painter->drawLine(tip + QPointF(-s, -s), tip + QPointF(s, s));
-                painter->drawLine(tip + QPointF(-s, s), tip + QPointF(s, -s));
-            }
-            continue;
-        }
-        painter->setPen(QPen(colour, style::arrowWidth(), line, Qt::RoundCap));
+        painter->setPen(QPen(colour, style::arrowWidth(), linePattern(arrow), Qt::RoundCap));
         painter->drawLine(tail, tip);
 
         if (head->moving) {
@@ -371,11 +394,101 @@ void SequenceDiagram::drawArrows(QCPPainter *painter)
         labels.push_back({&arrow, QLineF(tail, labelEnd), int(lines.size())});
         lines.emplace_back(tail, tip);
     }
-    // Labels last, on a white ground, placed so that they cover neither each other nor other arrows.
+    // Labels last, on the label ground, placed so that they cover neither each other, nor other arrows, nor
+    // the state labels beside the lifelines.
     LabelPlacer placer(std::move(lines), QRectF(clip));
+    for (const QRectF &obstacle : obstacles)
+        placer.addObstacle(obstacle);
     for (const LabelJob &job : labels)
         drawArrowLabel(painter, placer, *job.arrow, job.along, job.line);
     m_drawnLabels = int(labels.size());
+    painter->restore();
+}
+
+Qt::PenStyle SequenceDiagram::linePattern(const SequenceArrow &arrow)
+{
+    // A retransmission is dashed, a copy the network made is dotted.
+    return arrow.retransmission ? Qt::DashLine : arrow.duplicateOf ? Qt::DotLine : Qt::SolidLine;
+}
+
+void SequenceDiagram::drawDenseArrows(QCPPainter *painter, std::size_t first, std::size_t last)
+{
+    // Thin lines without heads, batched by pen into one call each: all a smear of arrows can show. The axis
+    // is linear, so one scale maps every time to its row.
+    const QRect clip = clipRect();
+    const QPointF origin = pixelAt(0, Side::Client, 0.0);
+    const double rowsPerSecond = pixelAt(kSecond, Side::Client, 0.0).y() - origin.y();
+    const double clientX = origin.x();
+    const double serverX = pixelAt(0, Side::Server, 0.0).x();
+    const auto rowAt = [&](TimeUs t) { return origin.y() + rowsPerSecond * (double(t) / double(kSecond)); };
+
+    for (std::vector<QLineF> &batch : m_denseBatches)
+        batch.clear();
+    for (std::vector<QRect> &runs : m_denseRuns)
+        runs.clear();
+    // A solid hairline is drawn as its runs of pixels; a wider (zoomed) or patterned line is stroked.
+    const bool thin = style::zoom() <= 1.0;
+    m_denseCrosses.clear();
+    // Arrows that fall on the same pixels as one already drawn are drawn once: at a whole-session scale
+    // several arrows share each pixel row, and a line across the plot costs a thousand pixels. The send
+    // times are sorted, so arrows from one tail row come together: only that row's tips need remembering.
+    int tailRow = std::numeric_limits<int>::min();
+    std::vector<int> &tipsOfRow = m_denseTips;
+    tipsOfRow.clear();
+    const double s = style::zoomed(4.0);
+    for (std::size_t i = first; i < last; ++i) {
+        const SequenceArrow &arrow = m_model.arrows[i];
+        const auto head = arrowHeadAt(arrow, m_now);
+        if (!head) continue;
+        const double fromX = arrow.from == Side::Client ? clientX : serverX;
+        const double toX = arrow.from == Side::Client ? serverX : clientX;
+        const QPointF tail(fromX, rowAt(arrow.sentAt));
+        const QPointF tip(fromX + (toX - fromX) * head->fraction, rowAt(head->t));
+        if (std::max(tail.y(), tip.y()) < clip.top() || std::min(tail.y(), tip.y()) > clip.bottom()) continue;
+        const bool dropped = arrow.fate == SequenceArrow::Fate::Dropped;
+        if (const int row = qRound(tail.y()); row != tailRow) {
+            tailRow = row;
+            tipsOfRow.clear();
+        }
+        // The tip's row, with the sender in its lowest bit: arrows both ways may end on one row.
+        const int tipKey = qRound(tip.y()) * 2 + (arrow.from == Side::Server ? 1 : 0);
+        if (!dropped) {
+            if (std::find(tipsOfRow.begin(), tipsOfRow.end(), tipKey) != tipsOfRow.end()) continue;
+            tipsOfRow.push_back(tipKey);
+        }
+        ++m_drawnArrows;
+        const std::size_t pattern = arrow.retransmission ? 1 : arrow.duplicateOf ? 2 : 0;
+        if (pattern == 0 && thin)
+            appendHairline(tail, tip, m_denseRuns[arrow.from == Side::Server ? 1 : 0]);
+        else
+            m_denseBatches[(arrow.from == Side::Server ? 3 : 0) + pattern].emplace_back(tail, tip);
+        if (dropped) {
+            m_denseCrosses.emplace_back(tip + QPointF(-s, -s), tip + QPointF(s, s));
+            m_denseCrosses.emplace_back(tip + QPointF(-s, s), tip + QPointF(s, -s));
+        }
+    }
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    const double width = style::zoom() > 1.0 ? style::zoomed(1.0) : 0.0;
+    static constexpr Qt::PenStyle kPatterns[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
+    for (std::size_t b = 0; b < m_denseBatches.size(); ++b) {
+        const std::vector<QLineF> &batch = m_denseBatches[b];
+        if (batch.empty()) continue;
+        painter->setPen(QPen(style::sideColor(b < 3 ? Side::Client : Side::Server), width, kPatterns[b % 3]));
+        painter->drawLines(batch.data(), int(batch.size()));
+    }
+    painter->setPen(Qt::NoPen);
+    for (Side side : {Side::Client, Side::Server}) {
+        const std::vector<QRect> &runs = m_denseRuns[side == Side::Server ? 1 : 0];
+        if (runs.empty()) continue;
+        painter->setBrush(style::sideColor(side));
+        painter->drawRects(runs.data(), int(runs.size()));
+    }
+    if (!m_denseCrosses.empty()) {
+        painter->setPen(QPen(style::dropColor(), style::zoomed(2.0)));
+        painter->drawLines(m_denseCrosses.data(), int(m_denseCrosses.size()));
+    }
     painter->restore();
 }
 
@@ -425,6 +538,7 @@ void SequenceDiagram::drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, c
         arrow.fate == SequenceArrow::Fate::Dropped ? style::dropColor() : style::sideTextColor(arrow.from);
     painter->setPen(colour);
     painter->drawText(box, Qt::AlignCenter, text);
+    notePaintedText(text);
     painter->restore();
 }
 
@@ -440,7 +554,7 @@ QString SequenceDiagram::dropReasonText(const QString &reason)
     return reason;
 }
 
-void SequenceDiagram::drawStateMarks(QCPPainter *painter) const
+std::vector<SequenceDiagram::StateLabel> SequenceDiagram::layoutStateLabels() const
 {
     struct Entry {
         TimeUs t;
@@ -460,80 +574,97 @@ void SequenceDiagram::drawStateMarks(QCPPainter *painter) const
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry &a, const Entry &b) { return a.t < b.t; });
 
-    painter->save();
-    painter->setFont(m_stateFont);
     const QFontMetricsF metrics(m_stateFont);
-    constexpr double kPadX = 7.0, kPadY = 3.0, kSpacing = 4.0;
-    const double kOffset = stateLabelOffset();
+    const double padX = 7.0, padY = 3.0, spacing = 4.0;
+    const double h = metrics.height() + 2 * padY;
+    const QRect clip = clipRect();
+    // Beside the band and the timer lanes, but never cut by the plot's edge: a narrow window lets the
+    // label cover the timer lanes rather than lose its first letters.
+    const auto boxAt = [&](Side side, double x, double top, double w) {
+        const double reach = style::bandHalfWidth() + stateLabelOffset();
+        double left = side == Side::Client ? x - reach - w : x + reach;
+        left =
+            std::clamp(left, double(clip.left()) + 2.0, std::max(clip.left() + 2.0, clip.right() - 2.0 - w));
+        return QRectF(left, top, w, h);
+    };
+    std::vector<StateLabel> labels;
     std::map<Side, double> lastBottom;
     std::map<Side, const Entry *> below;
-    const QRect clip = clipRect();
     for (const Entry &entry : entries) {
         if (entry.t > m_now) continue;
-        if (pixelAt(entry.t, entry.side, 0.0).y() > clip.bottom()) {
+        const QPointF anchor = pixelAt(entry.t, entry.side, 0.0);
+        if (anchor.y() > clip.bottom()) {
             below[entry.side] = &entry;
             continue;
         }
-        QString text =
-            QString::fromUtf8(stateName(entry.state).data(), qsizetype(stateName(entry.state).size()));
+        QString text = stateText(entry.state);
         if (entry.conn != 0) text = QStringLiteral("#%1 %2").arg(entry.conn).arg(text);
-        const QPointF anchor = pixelAt(entry.t, entry.side, 0.0);
-        const double w = metrics.horizontalAdvance(text) + 2 * kPadX;
-        const double h = metrics.height() + 2 * kPadY;
-        const double left = entry.side == Side::Client ? anchor.x() - style::bandHalfWidth() - kOffset - w
-                                                       : anchor.x() + style::bandHalfWidth() + kOffset;
+        const double w = metrics.horizontalAdvance(text) + 2 * padX;
         double top = anchor.y() - h / 2.0;
         auto last = lastBottom.find(entry.side);
-        if (last != lastBottom.end() && top < last->second + kSpacing) top = last->second + kSpacing;
+        if (last != lastBottom.end() && top < last->second + spacing) top = last->second + spacing;
         lastBottom[entry.side] = top + h;
-        const QRectF box(left, top, w, h);
-
-        // The moment of change: a tick across the band, and a leader to the label if it had to move down.
-        const QColor border = style::stateBorder(entry.state);
-        const double overhang = style::zoomed(3.0);
-        painter->setPen(QPen(border, style::zoomed(3.0), Qt::SolidLine, Qt::FlatCap));
-        painter->drawLine(QPointF(anchor.x() - style::bandHalfWidth() - overhang, anchor.y()),
-                          QPointF(anchor.x() + style::bandHalfWidth() + overhang, anchor.y()));
-        const QPointF boxEdge(entry.side == Side::Client ? box.right() : box.left(), box.center().y());
-        const QPointF bandEdge(anchor.x() + (entry.side == Side::Client ? -1 : 1) *
-                                                (style::bandHalfWidth() + overhang),
-                               anchor.y());
-        painter->setPen(QPen(border, style::zoomed(1.5)));
-        painter->drawLine(bandEdge, boxEdge);
-
-        painter->setPen(QPen(border, style::zoomed(1.5)));
-        painter->setBrush(style::stateFill(entry.state));
-        painter->drawRoundedRect(box, 5.0, 5.0);
-        painter->setPen(style::textColor());
-        painter->drawText(box, Qt::AlignCenter, text);
+        if (top > clip.bottom() || top + h < clip.top()) continue;
+        labels.push_back(
+            {boxAt(entry.side, anchor.x(), top, w), anchor, entry.side, entry.state, text, false});
     }
-    painter->restore();
-    for (const auto &[side, entry] : below)
-        drawBelowRange(painter, side, entry->state, entry->t);
+    // The latest state of a side that changed below the view: written at the bottom of its lifeline.
+    for (const auto &[side, entry] : below) {
+        const QString text = QStringLiteral("▼ %1  %2").arg(stateText(entry->state), formatTime(entry->t));
+        const double w = metrics.horizontalAdvance(text) + 2 * padX;
+        const double x = pixelAt(0, side, 0.0).x();
+        labels.push_back({boxAt(side, x, clip.bottom() - h - 6.0, w), {}, side, entry->state, text, true});
+    }
+    return labels;
 }
 
-void SequenceDiagram::drawBelowRange(QCPPainter *painter, Side side, TcpState state, TimeUs t) const
+QString SequenceDiagram::stateText(TcpState state)
 {
-    // The latest state of a side that changed below the view: written at the bottom of its lifeline.
-    const QString text =
-        QStringLiteral("▼ %1  %2")
-            .arg(QString::fromLatin1(stateName(state).data(), qsizetype(stateName(state).size())),
-                 formatTime(t));
+    // State names stay as in the RFC in every language.
+    const auto name = stateName(state);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
+double SequenceDiagram::sideRoom() const
+{
+    // The widest state label this session writes, beyond the band and the timer lanes.
     const QFontMetricsF metrics(m_stateFont);
-    const double w = metrics.horizontalAdvance(text) + 14.0;
-    const double h = metrics.height() + 6.0;
-    const QRect clip = clipRect();
-    const double x = pixelAt(0, side, 0.0).x();
-    const double left = side == Side::Client ? x - style::bandHalfWidth() - stateLabelOffset() - w
-                                             : x + style::bandHalfWidth() + stateLabelOffset();
-    const QRectF box(left, clip.bottom() - h - 6.0, w, h);
+    double widest = metrics.horizontalAdvance(QStringLiteral("ESTABLISHED"));
+    for (const SequenceStateMark &mark : m_model.marks) {
+        QString text = stateText(mark.to);
+        if (mark.conn != 0) text = QStringLiteral("#%1 %2").arg(mark.conn).arg(text);
+        widest = std::max(widest, metrics.horizontalAdvance(text));
+    }
+    return style::bandHalfWidth() + stateLabelOffset() + widest + 14.0 + 6.0;
+}
+
+void SequenceDiagram::drawStateLabels(QCPPainter *painter, const std::vector<StateLabel> &labels) const
+{
     painter->save();
     painter->setFont(m_stateFont);
-    painter->setPen(QPen(style::stateBorder(state), style::zoomed(1.5), Qt::DashLine));
-    painter->setBrush(style::stateFill(state));
-    painter->drawRoundedRect(box, 5.0, 5.0);
-    painter->setPen(style::textColor());
-    painter->drawText(box, Qt::AlignCenter, text);
+    const double overhang = style::zoomed(3.0);
+    for (const StateLabel &label : labels) {
+        const QColor border = style::stateBorder(label.state);
+        if (!label.belowView) {
+            // The moment of change: a tick across the band, and a leader to the label if it had to move.
+            const QPointF &anchor = label.anchor;
+            painter->setPen(QPen(border, style::zoomed(3.0), Qt::SolidLine, Qt::FlatCap));
+            painter->drawLine(QPointF(anchor.x() - style::bandHalfWidth() - overhang, anchor.y()),
+                              QPointF(anchor.x() + style::bandHalfWidth() + overhang, anchor.y()));
+            const double toward = label.side == Side::Client ? -1.0 : 1.0;
+            const QPointF bandEdge(anchor.x() + toward * (style::bandHalfWidth() + overhang), anchor.y());
+            const QPointF boxEdge(label.side == Side::Client ? label.box.right() : label.box.left(),
+                                  label.box.center().y());
+            painter->setPen(QPen(border, style::zoomed(1.5)));
+            painter->drawLine(bandEdge, boxEdge);
+        }
+        painter->setPen(QPen(border, style::zoomed(1.5), label.belowView ? Qt::DashLine : Qt::SolidLine));
+        painter->setBrush(style::stateFill(label.state));
+        painter->drawRoundedRect(label.box, 5.0, 5.0);
+        painter->setPen(style::textColor());
+        painter->drawText(label.box, Qt::AlignCenter, label.text);
+        notePaintedText(label.text);
+    }
     painter->restore();
 }
 

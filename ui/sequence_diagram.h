@@ -63,6 +63,8 @@ public:
     std::optional<std::size_t> timerAt(const QPointF &pixel) const;
     // A drop's reason from the trace (fixed English wording) in the interface's language.
     static QString dropReasonText(const QString &reason);
+    // Pixels a side needs beyond its lifeline for the widest state label and the timer lanes.
+    double sideRoom() const;
     // The times the axis shows now.
     std::pair<TimeUs, TimeUs> visibleTimes() const;
 
@@ -82,7 +84,7 @@ private:
     };
     std::optional<Hit> nearestTravelling(const QPointF &pixel) const;
     // From the band's edge to the state labels: room for the timer lanes when there are timers (at the
-    // presentation zoom; m_stateLabelOffset is at zoom 1).
+    // presentation zoom, each lane wide enough for its name in the timer font).
     double stateLabelOffset() const;
     double sideValue(Side side) const { return side == Side::Client ? kClientValue : kServerValue; }
 
@@ -90,13 +92,29 @@ private:
     void drawTimers(QCPPainter *painter) const;
     void drawLifelines(QCPPainter *painter) const;
     void drawNowLine(QCPPainter *painter) const;
-    void drawArrows(QCPPainter *painter);
+    // The state labels beside the lifelines, laid out before anything is drawn so that the arrows' labels
+    // can keep clear of them.
+    struct StateLabel {
+        QRectF box;
+        QPointF anchor; // where the state changed on the lifeline
+        Side side;
+        TcpState state;
+        QString text;
+        bool belowView; // the latest change, further down than the view shows
+    };
+    std::vector<StateLabel> layoutStateLabels() const;
+    void drawStateLabels(QCPPainter *painter, const std::vector<StateLabel> &labels) const;
+    static QString stateText(TcpState state);
+    // Where "▼ now: …" is written when now is below the view (an empty rect when it is not).
+    QRectF nowNoteRect() const;
+    void drawArrows(QCPPainter *painter, const std::vector<QRectF> &obstacles);
+    // Too many arrows to label: thin lines batched by pen (the benchmark's case).
+    void drawDenseArrows(QCPPainter *painter, std::size_t first, std::size_t last);
+    static Qt::PenStyle linePattern(const SequenceArrow &arrow);
     void drawArrowHead(QCPPainter *painter, const QPointF &tail, const QPointF &tip,
                        const QColor &colour) const;
     void drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, const SequenceArrow &arrow,
                         const QLineF &along, int line) const;
-    void drawStateMarks(QCPPainter *painter) const;
-    void drawBelowRange(QCPPainter *painter, Side side, TcpState state, TimeUs t) const;
 
     SequenceModel m_model;
     TimeUs m_now = 0;
@@ -104,8 +122,14 @@ private:
     QFont m_stateFont;
     QFont m_timerFont;
     std::uint64_t m_selected = 0;
-    double m_stateLabelOffset = 12.0;
-    std::array<int, kTimerKindCount> m_timerLanes{};
+    int m_timerLaneCount = 0;
+    std::array<int, 3> m_timerLanes{};
+    // Reused from frame to frame so that drawing allocates nothing once warm: a batch of lines per side and
+    // pattern (solid, dashed, dotted), the crosses, and the tips already drawn from one pixel row.
+    std::array<std::vector<QLineF>, 6> m_denseBatches;
+    std::array<std::vector<QRect>, 2> m_denseRuns; // solid hairlines as runs of pixels, per side
+    std::vector<QLineF> m_denseCrosses;
+    std::vector<int> m_denseTips;
     int m_drawnArrows = 0;
     int m_drawnLabels = 0;
 };

@@ -1,6 +1,7 @@
 #include "ui/sequence_timer_painter.h"
 
 #include "ui/diagram_style.h"
+#include "ui/painted_text.h"
 #include "ui/time_format.h"
 
 #include <QFontMetricsF>
@@ -13,14 +14,15 @@ namespace tcplab::ui {
 
 SequenceTimerPainter::SequenceTimerPainter(const SequenceModel &model, TimeUs now, LifelineMap lifelineAt,
                                            QFont font, Lanes lanes)
-    : m_model(model), m_now(now), m_lifelineAt(std::move(lifelineAt)), m_font(std::move(font)), m_lanes(lanes)
+    : m_model(model), m_now(now), m_lifelineAt(std::move(lifelineAt)), m_font(std::move(font)),
+      m_lanes(lanes), m_laneWidth(laneWidth(m_font))
 {
 }
 
 SequenceTimerPainter::Lanes SequenceTimerPainter::lanesFor(const SequenceModel &model)
 {
     // A lane per kind, so that a short RTO just before TIME_WAIT still has room to say what it is.
-    std::array<bool, kTimerKindCount> present{};
+    std::array<bool, 3> present{};
     for (const SequenceTimer &timer : model.timers)
         present[std::size_t(timer.kind)] = true;
     Lanes lanes{};
@@ -44,18 +46,21 @@ QString SequenceTimerPainter::text(const SequenceTimer &timer)
     case TimerKind::KeepAlive:
         return timer.attempt > 0 ? tr("keep-alive %1 (probe %2)").arg(duration).arg(timer.attempt)
                                  : tr("keep-alive %1").arg(duration);
-    case TimerKind::DelayedAck:
-        return tr("delayed ACK %1").arg(duration);
     }
     return duration;
+}
+
+double SequenceTimerPainter::laneWidth(const QFont &font)
+{
+    return std::max(style::timerLaneWidth(),
+                    style::timerBarWidth() + QFontMetricsF(font).height() + style::zoomed(8.0));
 }
 
 QRectF SequenceTimerPainter::barRect(const SequenceTimer &timer, TimeUs end) const
 {
     const QPointF top = m_lifelineAt(timer.armedAt, timer.side);
     const QPointF bottom = m_lifelineAt(end, timer.side);
-    const double offset =
-        style::bandHalfWidth() + style::timerGap() + lane(timer.kind) * style::timerLaneWidth();
+    const double offset = style::bandHalfWidth() + style::timerGap() + lane(timer.kind) * m_laneWidth;
     // Outside the band, away from the arrows: left of the client's lifeline, right of the server's.
     const double left =
         timer.side == Side::Client ? top.x() - offset - style::timerBarWidth() : top.x() + offset;
@@ -71,9 +76,16 @@ void SequenceTimerPainter::draw(QPainter *painter, std::size_t first, std::size_
     const bool dense = double(clip.height()) / double(std::max<std::size_t>(1, last - first)) <
                        QFontMetricsF(m_font).height();
     if (dense) painter->setRenderHint(QPainter::Antialiasing, false);
+    for (std::vector<QRectF> &bars : m_denseBars)
+        bars.clear();
     for (std::size_t i = first; i < last; ++i) {
         const SequenceTimer &timer = m_model.timers[i];
         if (timer.armedAt > m_now) continue;
+        if (dense && timer.end != SequenceTimer::End::Running && timer.endAt <= m_now) {
+            // Too close to tell apart: only the time each ran, one batch of rectangles per kind.
+            m_denseBars[std::size_t(timer.kind)].push_back(barRect(timer, timer.endAt));
+            continue;
+        }
         if (dense) {
             drawOne(painter, timer, 0.0);
             continue;
@@ -89,6 +101,12 @@ void SequenceTimerPainter::draw(QPainter *painter, std::size_t first, std::size_
             break;
         }
         drawOne(painter, timer, textRoom - 4.0);
+    }
+    painter->setPen(Qt::NoPen);
+    for (std::size_t kind = 0; kind < m_denseBars.size(); ++kind) {
+        if (m_denseBars[kind].empty()) continue;
+        painter->setBrush(style::timerColor(TimerKind(kind)));
+        painter->drawRects(m_denseBars[kind].data(), int(m_denseBars[kind].size()));
     }
     painter->restore();
 }
@@ -145,6 +163,7 @@ void SequenceTimerPainter::drawOne(QPainter *painter, const SequenceTimer &timer
     painter->drawRect(box);
     painter->setPen(style::timerTextColor(timer.kind));
     painter->drawText(box, Qt::AlignCenter, label);
+    notePaintedText(label);
     painter->restore();
 }
 

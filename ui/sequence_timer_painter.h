@@ -13,6 +13,7 @@
 
 #include <array>
 #include <functional>
+#include <vector>
 
 class QPainter;
 
@@ -26,7 +27,7 @@ public:
     using LifelineMap = std::function<QPointF(TimeUs, Side)>;
 
     // Which lane (0 nearest the lifeline) each timer kind takes; kinds absent from the model take none.
-    using Lanes = std::array<int, kTimerKindCount>;
+    using Lanes = std::array<int, 3>;
     static Lanes lanesFor(const SequenceModel &model);
 
     SequenceTimerPainter(const SequenceModel &model, TimeUs now, LifelineMap lifelineAt, QFont font,
@@ -38,6 +39,8 @@ public:
     // What a timer's bar says: "RTO 1 s", "RTO 2 s (#2)", "2·MSL 4 s", "keep-alive 75 s (probe 1)".
     static QString text(const SequenceTimer &timer);
     int lane(TimerKind kind) const { return m_lanes[std::size_t(kind)]; }
+    // A lane's width: the bar and, beside it, the name written downwards in `font`.
+    static double laneWidth(const QFont &font);
     // The bar's rectangle in pixels, its lower edge at `end` (the bar as far as it is drawn).
     QRectF barRect(const SequenceTimer &timer, TimeUs end) const;
 
@@ -49,6 +52,9 @@ private:
     LifelineMap m_lifelineAt;
     QFont m_font;
     Lanes m_lanes;
+    double m_laneWidth;
+    // The bars of finished timers when too dense to name, per kind (drawn in one call each).
+    mutable std::array<std::vector<QRectF>, 3> m_denseBars;
 };
 
 } // namespace tcplab::ui

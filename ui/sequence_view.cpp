@@ -16,8 +16,10 @@
 namespace tcplab::ui {
 
 namespace {
-// The lifelines sit at 0 and 1; the rest of the width holds the state labels outside them.
+// The lifelines sit at 0 and 1; the rest of the width holds the state labels outside them, at most this
+// share of the width on each side.
 constexpr double kSideMargin = 0.36;
+constexpr double kMaxSideShare = 0.3;
 constexpr int kHeaderHeight = 64;
 constexpr int kBottomMargin = 24;
 constexpr double kPadFraction = 0.04;
@@ -30,20 +32,21 @@ SequenceView::SequenceView(SessionController &controller, QWidget *parent)
     setNoAntialiasingOnDrag(false);
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
-    setMinimumSize(640, 420);
+    setMinimumSize(480, 300); // a 1280×800 projector leaves this much beside the docks
 
     setUpAxes();
     styleCustomPlot(*this); // the theme's paper and axes (presentation mode restyles on a change)
     // Owned by the plot, which deletes its plottables.
     m_diagram = new SequenceDiagram(yAxis, xAxis);
-    m_diagram->setLabelFont(style::scaledFont(font(), 1.15, true));
-    m_diagram->setStateFont(style::scaledFont(font(), 1.1, true));
-    m_diagram->setTimerFont(style::scaledFont(font(), 0.95, true));
+    m_diagram->setLabelFont(style::scaledFont(font(), kArrowLabelFactor, true));
+    m_diagram->setStateFont(style::scaledFont(font(), kStateLabelFactor, true));
+    m_diagram->setTimerFont(style::scaledFont(font(), kTimerLabelFactor, true));
     setUpHeaders();
     retranslateUi();
 
     connect(&m_controller, &SessionController::traceChanged, this, &SequenceView::rebuildModel);
     connect(&m_controller, &SessionController::timeChanged, this, &SequenceView::showTime);
+    connect(this, &QCustomPlot::afterLayout, this, &SequenceView::fitSides);
     connect(this, &QCustomPlot::mousePress, this, &SequenceView::handleMousePress);
     connect(this, &QCustomPlot::mouseMove, this, &SequenceView::handleMouseMove);
     connect(this, &QCustomPlot::mouseDoubleClick, this, &SequenceView::resetTimeRange);
@@ -210,6 +213,15 @@ void SequenceView::updateTimeRange()
     const double focusMs = double(m_diagram->focusTime()) / kMillisecond;
     m_windowStartMs = std::max(0.0, focusMs - span * 0.85);
     yAxis->setRange(m_windowStartMs - pad, m_windowStartMs - pad + span);
+}
+
+void SequenceView::fitSides()
+{
+    const double width = axisRect()->width();
+    if (width <= 0) return;
+    const double room = std::min(m_diagram->sideRoom(), width * kMaxSideShare);
+    const double margin = room / (width - 2 * room); // in the value axis' units: 1 is lifeline to lifeline
+    xAxis->setRange(-margin, 1.0 + margin);
 }
 
 void SequenceView::rebuildModel()

@@ -23,6 +23,10 @@ public:
 
     // Fewer pixels per millisecond than this and neighbouring arrows' labels run into each other.
     static constexpr double kMinReadableScale = 0.55;
+    // The diagram's fonts, as factors of the widget's (the presentation mode scales the base).
+    static constexpr double kArrowLabelFactor = 1.15;
+    static constexpr double kStateLabelFactor = 1.1;
+    static constexpr double kTimerLabelFactor = 1.1; // read on a projector, across a room
     // What the right-click menu's "delay" holds a segment back by.
     static constexpr TimeUs kMenuDelay = 200 * kMillisecond;
 
@@ -64,6 +68,9 @@ private:
     // The automatic time range: the whole session when it fits at a readable scale (a stable picture in
     // which time flows down), otherwise a readable window that follows the current time.
     void updateTimeRange();
+    // Places the lifelines so that each side has room for its state labels and timer lanes: run after
+    // every layout, when the axis rect's width is known.
+    void fitSides();
     void setUserRange(bool user);
     void scaleTime(double factor);
     void moveTime(double spans);

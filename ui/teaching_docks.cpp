@@ -3,11 +3,13 @@
 #include "ui/controls_panel.h"
 #include "ui/narration_panel.h"
 #include "ui/packet_inspector.h"
+#include "ui/session_controller.h"
 #include "ui/state_diagram_widget.h"
 
 #include <QDockWidget>
 #include <QEvent>
 #include <QMainWindow>
+#include <QScrollArea>
 
 namespace tcplab::ui {
 
@@ -25,7 +27,7 @@ TeachingDocks *TeachingDocks::install(QMainWindow &window, SessionController &co
 }
 
 TeachingDocks::TeachingDocks(QMainWindow &window, SessionController &controller)
-    : QObject(&window), m_window(window)
+    : QObject(&window), m_window(window), m_controller(controller)
 {
     setObjectName(QStringLiteral("teachingDocks"));
     m_stateDiagram = new StateDiagramWidget(controller);
@@ -38,7 +40,12 @@ TeachingDocks::TeachingDocks(QMainWindow &window, SessionController &controller)
     m_stateDock = addDock(QStringLiteral("stateDiagramDock"), m_stateDiagram);
     m_narrationDock = addDock(QStringLiteral("narrationDock"), m_narration);
     m_inspectorDock = addDock(QStringLiteral("inspectorDock"), m_inspector);
-    m_controlsDock = addDock(QStringLiteral("controlsDock"), m_controls);
+    // The buttons need their height; on a small screen they scroll rather than push the diagram away.
+    auto *controlsScroll = new QScrollArea;
+    controlsScroll->setWidget(m_controls);
+    controlsScroll->setWidgetResizable(true);
+    controlsScroll->setFrameShape(QFrame::NoFrame);
+    m_controlsDock = addDock(QStringLiteral("controlsDock"), controlsScroll);
     m_window.addDockWidget(Qt::RightDockWidgetArea, m_stateDock);
     m_window.splitDockWidget(m_stateDock, m_narrationDock, Qt::Vertical);
     m_window.addDockWidget(Qt::BottomDockWidgetArea, m_inspectorDock);
@@ -46,7 +53,12 @@ TeachingDocks::TeachingDocks(QMainWindow &window, SessionController &controller)
     m_inspectorDock->raise();
 
     m_window.installEventFilter(this);
+    connect(&controller, &SessionController::traceChanged, this, &TeachingDocks::followConnection);
+    connect(&controller, &SessionController::scenarioLoaded, this, &TeachingDocks::followConnection);
+    connect(&controller, &SessionController::timeChanged, this, &TeachingDocks::followConnection);
+    connect(&controller, &SessionController::segmentSelected, this, &TeachingDocks::followConnection);
     retranslateUi();
+    followConnection();
 }
 
 QDockWidget *TeachingDocks::addDock(const QString &objectName, QWidget *content)
@@ -61,10 +73,34 @@ QDockWidget *TeachingDocks::addDock(const QString &objectName, QWidget *content)
 
 void TeachingDocks::retranslateUi()
 {
-    m_stateDock->setWindowTitle(tr("State diagram (RFC 9293 Figure 5)"));
+    const int conn = m_stateDiagram->connection();
+    m_stateDock->setWindowTitle(conn == 0
+                                    ? tr("State diagram (RFC 9293 Figure 5)")
+                                    : tr("State diagram (RFC 9293 Figure 5) — connection #%1").arg(conn));
     m_narrationDock->setWindowTitle(tr("What happened and why"));
     m_inspectorDock->setWindowTitle(tr("Packet inspector"));
     m_controlsDock->setWindowTitle(tr("Hands-on controls"));
+}
+
+int TeachingDocks::connectionToShow() const
+{
+    const quint64 selected = m_controller.selectedSegment();
+    const TimeUs now = m_controller.currentTime();
+    int latest = 0;
+    for (const TraceEvent &event : m_controller.trace().events()) {
+        if (selected != 0 && event.kind == TraceKind::SegmentSent && event.segmentId == selected)
+            return event.conn;
+        if (event.t <= now) latest = event.conn;
+    }
+    return latest;
+}
+
+void TeachingDocks::followConnection()
+{
+    const int conn = connectionToShow();
+    if (conn == m_stateDiagram->connection()) return;
+    m_stateDiagram->setConnection(conn);
+    retranslateUi();
 }
 
 bool TeachingDocks::event(QEvent *event)

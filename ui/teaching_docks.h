@@ -2,6 +2,7 @@
 // The teaching view's side panels as dock widgets of a main window: the state diagram and the narration on
 // the right, the packet inspector at the bottom with the hands-on controls as a tab beside it. All are
 // closable and movable; their object names let QMainWindow::saveState remember where the user put them.
+// The state diagram follows the connection the user is looking at.
 #include <QObject>
 
 class QDockWidget;
@@ -39,10 +40,15 @@ private:
     TeachingDocks(QMainWindow &window, SessionController &controller);
     QDockWidget *addDock(const QString &objectName, QWidget *content);
     void retranslateUi();
+    // The state diagram shows the connection of the selected segment, else that of the latest event: in a
+    // lesson with several connections (HTTP/1.0) it follows the one the class is looking at.
+    void followConnection();
+    int connectionToShow() const;
     // The default proportions, set once the window has its size.
     void sizeDocks();
 
     QMainWindow &m_window;
+    SessionController &m_controller;
     StateDiagramWidget *m_stateDiagram = nullptr;
     PacketInspector *m_inspector = nullptr;
     NarrationPanel *m_narration = nullptr;
