@@ -123,7 +123,7 @@ private:
     QFont m_timerFont;
     std::uint64_t m_selected = 0;
     int m_timerLaneCount = 0;
-    std::array<int, 3> m_timerLanes{};
+    std::array<int, kTimerKindCount> m_timerLanes{};
     // Reused from frame to frame so that drawing allocates nothing once warm: a batch of lines per side and
     // pattern (solid, dashed, dotted), the crosses, and the tips already drawn from one pixel row.
     std::array<std::vector<QLineF>, 6> m_denseBatches;

@@ -22,7 +22,7 @@ SequenceTimerPainter::SequenceTimerPainter(const SequenceModel &model, TimeUs no
 SequenceTimerPainter::Lanes SequenceTimerPainter::lanesFor(const SequenceModel &model)
 {
     // A lane per kind, so that a short RTO just before TIME_WAIT still has room to say what it is.
-    std::array<bool, 3> present{};
+    std::array<bool, kTimerKindCount> present{};
     for (const SequenceTimer &timer : model.timers)
         present[std::size_t(timer.kind)] = true;
     Lanes lanes{};
@@ -46,6 +46,8 @@ QString SequenceTimerPainter::text(const SequenceTimer &timer)
     case TimerKind::KeepAlive:
         return timer.attempt > 0 ? tr("keep-alive %1 (probe %2)").arg(duration).arg(timer.attempt)
                                  : tr("keep-alive %1").arg(duration);
+    case TimerKind::DelayedAck:
+        return tr("delayed ACK %1").arg(duration);
     }
     return duration;
 }

@@ -27,7 +27,7 @@ public:
     using LifelineMap = std::function<QPointF(TimeUs, Side)>;
 
     // Which lane (0 nearest the lifeline) each timer kind takes; kinds absent from the model take none.
-    using Lanes = std::array<int, 3>;
+    using Lanes = std::array<int, kTimerKindCount>;
     static Lanes lanesFor(const SequenceModel &model);
 
     SequenceTimerPainter(const SequenceModel &model, TimeUs now, LifelineMap lifelineAt, QFont font,
@@ -54,7 +54,7 @@ private:
     Lanes m_lanes;
     double m_laneWidth;
     // The bars of finished timers when too dense to name, per kind (drawn in one call each).
-    mutable std::array<std::vector<QRectF>, 3> m_denseBars;
+    mutable std::array<std::vector<QRectF>, kTimerKindCount> m_denseBars;
 };
 
 } // namespace tcplab::ui
