@@ -100,6 +100,8 @@ void LoopbackLiveDriver::setRunning(bool running)
     if (running == m_running) return;
     m_running = running;
     if (m_driver) m_driver->setPaused(!running);
+    // A step stops at the first event after the resume (whose note is not one).
+    if (running && m_stepping) m_stepFrom = trace().size();
     // A paused driver reads nothing: a readable socket would wake the loop for nothing, again and again.
     for (QSocketNotifier *notifier : m_notifiers)
         notifier->setEnabled(running);
@@ -109,7 +111,7 @@ void LoopbackLiveDriver::setRunning(bool running)
     } else {
         m_frameTimer.stop();
         m_dueTimer.stop();
-        m_stepFrom = 0;
+        m_stepping = false;
     }
     emit runningChanged(running);
     emit advanced();
@@ -118,7 +120,7 @@ void LoopbackLiveDriver::setRunning(bool running)
 void LoopbackLiveDriver::stepForward()
 {
     if (!m_driver || m_driver->finished()) return;
-    m_stepFrom = trace().size();
+    m_stepping = true;
     setRunning(true);
 }
 
@@ -127,7 +129,7 @@ void LoopbackLiveDriver::pump()
     if (!m_driver || !m_running) return;
     m_driver->pollOnce(0);
     emit advanced();
-    if (m_driver->finished() || (m_stepFrom > 0 && trace().size() > m_stepFrom)) {
+    if (m_driver->finished() || (m_stepping && trace().size() > m_stepFrom)) {
         setRunning(false);
         return;
     }

@@ -60,7 +60,8 @@ private:
     LoopbackOptions m_options;
     QString m_error;
     bool m_running = false;
-    std::size_t m_stepFrom = 0; // while stepping: the trace size to grow past; 0 when not stepping
+    bool m_stepping = false;
+    std::size_t m_stepFrom = 0; // while stepping: the trace size to grow past
     Trace m_empty;              // what the views read before the first run
     Connection m_closed;
 };
