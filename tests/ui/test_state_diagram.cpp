@@ -1,8 +1,11 @@
 // The state diagram is drawn from the transition table and shows, at every step, each endpoint's state and
 // the transition it took last, as the trace records them up to the current time (RFC 9293 Figure 5).
+#include "ui/painted_text.h"
 #include "ui/session_controller.h"
+#include "ui/state_diagram_labels.h"
 #include "ui/state_diagram_widget.h"
 #include "ui/teaching_docks.h"
+#include "ui/translation_loader.h"
 
 #include <QCheckBox>
 #include <QDockWidget>
@@ -97,6 +100,42 @@ private slots:
         diagram.showAllBox()->setChecked(true);
         QVERIFY(diagram.showAllTransitions());
         QCOMPARE(diagram.visibleEdgeCount(), int(transitionTable().size()));
+    }
+
+    // The labels come from the core in English; the Chinese interface draws them in Chinese with the RFC
+    // names kept ("rcv SYN / snd SYN,ACK" → "收到 SYN / 发送 SYN,ACK"), and English again after a switch
+    // back.
+    void edgeLabelsFollowTheInterfaceLanguage()
+    {
+        for (const Transition &row : transitionTable())
+            QVERIFY2(hasTranslatableLabel(row), row.label.data());
+        const Transition *synRow = findTransition(TcpState::Listen, TcpEvent::RcvSyn, TcpState::SynRcvd);
+        QVERIFY(synRow);
+        QVERIFY(installTranslation(*QCoreApplication::instance(), QStringLiteral("zh")));
+        QCOMPARE(transitionLabel(*synRow), QStringLiteral("收到 SYN / 发送 SYN,ACK"));
+        for (const Transition &row : transitionTable())
+            QVERIFY2(transitionLabel(row) != QString::fromUtf8(row.label.data(), qsizetype(row.label.size())),
+                     row.label.data());
+
+        SessionController controller(defaultScenario());
+        StateDiagramWidget diagram(controller);
+        diagram.setShowAllTransitions(true);
+        diagram.resize(1000, 900); // large enough that every edge carries its label
+        controller.jumpToEnd();
+        setPaintedTextRecording(true);
+        diagram.grab();
+        const QStringList zh = paintedTexts();
+        QVERIFY(zh.contains(QStringLiteral("收到 SYN / 发送 SYN,ACK")));
+        QVERIFY(zh.contains(QStringLiteral("ESTABLISHED")));
+        QVERIFY(!zh.contains(QStringLiteral("rcv SYN / snd SYN,ACK")));
+
+        QVERIFY(installTranslation(*QCoreApplication::instance(), QStringLiteral("en")));
+        clearPaintedTexts();
+        diagram.grab();
+        const QStringList en = paintedTexts();
+        setPaintedTextRecording(false);
+        QVERIFY(en.contains(QStringLiteral("rcv SYN / snd SYN,ACK")));
+        QVERIFY(!en.contains(QStringLiteral("收到 SYN / 发送 SYN,ACK")));
     }
 
     void teachingDocksAddFourClosableDocks()
