@@ -252,6 +252,8 @@ std::vector<StateDiagramWidget::Edge> StateDiagramWidget::layoutEdges() const
 void StateDiagramWidget::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
+    // The paper follows the diagram scheme, as the sequence diagram's does, not the widget palette.
+    painter.fillRect(rect(), style::backgroundColor());
     painter.setRenderHint(QPainter::Antialiasing);
     const std::vector<Edge> edges = layoutEdges();
     paintEdges(painter, edges);
