@@ -5,6 +5,7 @@
 #include "ui/lesson_picker.h"
 #include "ui/lesson_player.h"
 #include "ui/lesson_ui.h"
+#include "ui/sequence_view.h"
 #include "ui/session_controller.h"
 
 #include <QListWidget>
