@@ -127,6 +127,8 @@ private slots:
         inspector.setSegment(syn->segmentId);
         QTreeWidgetItem *item = inspector.fieldItem(QStringLiteral("window"));
         QVERIFY(item);
+        // The byte dump may sit under the field list, which then scrolls: bring the row into view first.
+        inspector.fieldTree()->scrollToItem(item);
         const QRect rect = inspector.fieldTree()->visualItemRect(item);
         QVERIFY(rect.isValid());
         QTest::mouseMove(inspector.fieldTree()->viewport(), rect.center());
