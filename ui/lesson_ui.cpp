@@ -15,6 +15,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QSplitter>
+#include <QTimer>
 
 namespace tcplab::ui {
 
@@ -38,6 +39,10 @@ LessonUi::LessonUi(QMainWindow &window, SessionController &controller)
     m_lessonDock = addDock(QStringLiteral("lessonDock"), lessonSplit, Qt::RightDockWidgetArea);
     m_plots = new PlotsPanel(controller);
     m_plotsDock = addDock(QStringLiteral("plotsDock"), m_plots, Qt::BottomDockWidgetArea);
+    // Tabs beside the teaching docks rather than more rows: stacked, a lesson made the window taller than
+    // a 1080-line screen.
+    tabifyWith(QStringLiteral("narrationDock"), m_lessonDock);
+    tabifyWith(QStringLiteral("inspectorDock"), m_plotsDock);
 
     createMenus();
     retranslateUi();
@@ -46,6 +51,12 @@ LessonUi::LessonUi(QMainWindow &window, SessionController &controller)
         m_lessonDock->show();
         m_lessonDock->raise();
     });
+}
+
+void LessonUi::tabifyWith(const QString &existingDock, QDockWidget *dock)
+{
+    if (auto *existing = m_window.findChild<QDockWidget *>(existingDock))
+        m_window.tabifyDockWidget(existing, dock);
 }
 
 QDockWidget *LessonUi::addDock(const QString &objectName, QWidget *content, Qt::DockWidgetArea area)
@@ -104,17 +115,20 @@ void LessonUi::openLesson(Lesson lesson)
     m_quiz->setQuestions(lesson.quiz);
     if (lesson.contrast) {
         m_contrast = new ContrastView(m_controller, lesson);
-        if (!m_contrastDock)
+        if (!m_contrastDock) {
             m_contrastDock = addDock(QStringLiteral("contrastDock"), m_contrast, Qt::RightDockWidgetArea);
-        else
+            tabifyWith(QStringLiteral("stateDiagramDock"), m_contrastDock);
+        } else
             m_contrastDock->setWidget(m_contrast);
         retranslateUi();
     }
     if (m_contrastDock) m_contrastDock->setVisible(m_contrast != nullptr);
+    // Raised once the dock layout has taken the newly shown tabs in.
+    if (m_contrast) QTimer::singleShot(0, m_contrastDock, &QDockWidget::raise);
     m_player->setLesson(std::move(lesson));
     if (m_contrast) m_contrast->controller().seek(m_controller.currentTime());
     m_lessonDock->show();
-    m_lessonDock->raise();
+    QTimer::singleShot(0, m_lessonDock, &QDockWidget::raise);
     m_plotsDock->show();
 }
 

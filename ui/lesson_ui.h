@@ -52,6 +52,7 @@ public slots:
 
 private:
     LessonUi(QMainWindow &window, SessionController &controller);
+    void tabifyWith(const QString &existingDock, QDockWidget *dock);
     QDockWidget *addDock(const QString &objectName, QWidget *content, Qt::DockWidgetArea area);
     void createMenus();
     void retranslateUi();
