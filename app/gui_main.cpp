@@ -209,20 +209,19 @@ int main(int argc, char *argv[])
     tcplab::ui::SessionController controller(tcplab::defaultScenario(profile, seed));
     tcplab::ui::MainWindow window(controller);
     tcplab::ui::assembleMainWindow(window, controller);
-    const bool scriptedRun = parser.isSet(screenshotOption) || parser.isSet(exportOption);
+    // A screenshot or an export shows the defaults, never what this user's settings remember, and changes
+    // none of them.
+    const bool scripted = parser.isSet(screenshotOption) || parser.isSet(exportOption);
     auto *modes = window.findChild<tcplab::ui::ModeMenu *>();
     const QString modeText = parser.value(modeOption);
     if (parser.isSet(modeOption) && modeText != QLatin1String("simulated") &&
         modeText != QLatin1String("loopback"))
         return fail(QCoreApplication::translate("main", "unknown mode '%1' (use simulated or loopback)")
                         .arg(modeText));
-    if (!scriptedRun && !parser.isSet(modeOption)) modes->restoreRememberedMode();
-    if (!scriptedRun && modeText == QLatin1String("loopback"))
+    if (!scripted && !parser.isSet(modeOption)) modes->restoreRememberedMode();
+    if (!scripted && modeText == QLatin1String("loopback"))
         modes->setMode(tcplab::ui::ModeMenu::Mode::Loopback);
     auto *lessons = window.findChild<tcplab::ui::LessonUi *>();
-    // A screenshot or an export shows the defaults, never what this user's settings remember, and changes
-    // none of them.
-    const bool scripted = parser.isSet(screenshotOption) || parser.isSet(exportOption);
     auto *desktop = new tcplab::ui::DesktopIntegration(window, !scripted);
     {
         // --theme and --presentation are for this run only: the remembered theme and zoom stay.
