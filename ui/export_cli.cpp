@@ -3,6 +3,7 @@
 #include "ui/export_format.h"
 #include "ui/export_writer.h"
 #include "ui/main_window.h"
+#include "ui/quiz_controller.h"
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
 
@@ -28,6 +29,8 @@ int ExportCommandLine::run(MainWindow &window, const QString &fileName, QSize wi
                                     .arg(fileName, exportSuffixes().join(QLatin1Char(' ')))));
         return 2;
     }
+    // The whole session: a lesson's quiz would otherwise stop the run at its first question.
+    if (auto *quiz = window.findChild<QuizController *>()) quiz->setEnabled(false);
     window.controller().jumpToEnd();
     // Laid out as on a screen, so that the picture is the one the window would show, but never shown.
     window.setAttribute(Qt::WA_DontShowOnScreen);
