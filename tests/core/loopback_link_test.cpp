@@ -120,7 +120,10 @@ TEST(LoopbackLink, ADuplicatedSegmentArrivesTwiceAndTheReceiverDiscardsTheCopyRf
     const auto second = eventsOf(trace, TraceKind::SegmentDelivered, copy->segmentId);
     ASSERT_EQ(first.size(), 1u);
     ASSERT_EQ(second.size(), 1u);
-    EXPECT_GE(second[0]->t, first[0]->t + 20 * kMillisecond);
+    // Wall clock: the copy is released at its planned arrival, 20 ms after the original's; the original's own
+    // delivery may lag its plan by a little (seen under ASan), so compare with the plan, not with it.
+    EXPECT_GE(second[0]->t, copy->arrival);
+    EXPECT_GT(second[0]->t, first[0]->t);
     EXPECT_EQ(driver.stats().segmentsDuplicated, 1u);
 
     // The server took the data once and discarded the copy, answering it with an ACK.
