@@ -21,14 +21,6 @@ namespace tcplab::ui {
 namespace {
 // Each widget's font before any zoom, kept on the widget so that zooming never compounds.
 constexpr const char *kBaseFontProperty = "tcplab_baseFont";
-
-// The diagram's text sizes relative to its widget's font, as SequenceView sets them when it is built.
-constexpr double kArrowLabelFactor = 1.15;
-constexpr double kStateLabelFactor = 1.1;
-constexpr double kTimerLabelFactor = 0.95;
-constexpr double kAxisLabelFactor = 1.15;
-constexpr double kTickLabelFactor = 1.1;
-constexpr double kHeaderFactor = 1.4;
 } // namespace
 
 PresentationMode::PresentationMode(MainWindow &window)
@@ -173,14 +165,15 @@ void PresentationMode::applyFonts()
 void PresentationMode::applyDiagramFonts(SequenceView &view)
 {
     const QFont base = view.font(); // already scaled: it inherits the window's
-    view.diagram().setLabelFont(style::scaledFont(base, kArrowLabelFactor, true));
-    view.diagram().setStateFont(style::scaledFont(base, kStateLabelFactor, true));
-    view.diagram().setTimerFont(style::scaledFont(base, kTimerLabelFactor, true));
-    view.yAxis->setLabelFont(style::scaledFont(base, kAxisLabelFactor, true));
-    view.yAxis->setTickLabelFont(style::scaledFont(base, kTickLabelFactor, m_theme == Theme::HighContrast));
+    view.diagram().setLabelFont(style::scaledFont(base, SequenceView::kArrowLabelFactor, true));
+    view.diagram().setStateFont(style::scaledFont(base, SequenceView::kStateLabelFactor, true));
+    view.diagram().setTimerFont(style::scaledFont(base, SequenceView::kTimerLabelFactor, true));
+    view.yAxis->setLabelFont(style::scaledFont(base, SequenceView::kAxisLabelFactor, true));
+    view.yAxis->setTickLabelFont(
+        style::scaledFont(base, SequenceView::kTickLabelFactor, m_theme == Theme::HighContrast));
     for (int i = 0; i < view.itemCount(); ++i)
         if (auto *text = qobject_cast<QCPItemText *>(view.item(i)))
-            text->setFont(style::scaledFont(base, kHeaderFactor, true));
+            text->setFont(style::scaledFont(base, SequenceView::kHeaderFactor, true));
     view.replot(QCustomPlot::rpQueuedReplot);
 }
 

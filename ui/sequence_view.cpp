@@ -73,8 +73,8 @@ void SequenceView::setUpAxes()
 
     // Time runs down.
     yAxis->setRangeReversed(true);
-    yAxis->setLabelFont(style::scaledFont(font(), 1.15, true));
-    yAxis->setTickLabelFont(style::scaledFont(font(), 1.1));
+    yAxis->setLabelFont(style::scaledFont(font(), kAxisLabelFactor, true));
+    yAxis->setTickLabelFont(style::scaledFont(font(), kTickLabelFactor));
     yAxis->setLabelColor(style::textColor());
     yAxis->setTickLabelColor(style::textColor());
     yAxis->setNumberFormat(QStringLiteral("f"));
@@ -103,7 +103,7 @@ void SequenceView::setUpHeaders()
         item->position->setCoords(
             side == Side::Client ? SequenceDiagram::kClientValue : SequenceDiagram::kServerValue, 0.0);
         item->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        item->setFont(style::scaledFont(font(), 1.4, true));
+        item->setFont(style::scaledFont(font(), kHeaderFactor, true));
         item->setColor(style::onSideColor());
         item->setBrush(style::sideColor(side));
         item->setPen(Qt::NoPen);

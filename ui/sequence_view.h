@@ -27,6 +27,9 @@ public:
     static constexpr double kArrowLabelFactor = 1.15;
     static constexpr double kStateLabelFactor = 1.1;
     static constexpr double kTimerLabelFactor = 1.1; // read on a projector, across a room
+    static constexpr double kAxisLabelFactor = 1.15;
+    static constexpr double kTickLabelFactor = 1.1;
+    static constexpr double kHeaderFactor = 1.4;
     // What the right-click menu's "delay" holds a segment back by.
     static constexpr TimeUs kMenuDelay = 200 * kMillisecond;
 
