@@ -271,6 +271,8 @@ std::string_view checksumStatusName(ChecksumStatus status)
         return "bad";
     case ChecksumStatus::Unverified:
         return "unverified";
+    case ChecksumStatus::Offloaded:
+        return "unverified (offloaded)";
     }
     return "?";
 }
@@ -418,17 +420,26 @@ std::uint16_t fold(std::uint32_t sum)
     return static_cast<std::uint16_t>(~sum);
 }
 
-// The checksum the TCP header should carry over the IPv6 pseudo-header (RFC 8200 §8.1).
-std::uint16_t tcpChecksumV6(std::span<const std::uint8_t> tcpWithZeroChecksum, const IpAddress &src,
-                            const IpAddress &dst)
+// The pseudo-header's sum (RFC 9293 §3.1; RFC 8200 §8.1 for IPv6), folded but not complemented: what a
+// host that offloads the checksum writes in the field for the network card to complete (Linux's
+// CHECKSUM_PARTIAL).
+std::uint16_t pseudoHeaderSum(const IpAddress &src, const IpAddress &dst, std::uint32_t tcpLength)
 {
-    std::uint32_t sum = sum16(src.bytes);
-    sum = sum16(dst.bytes, sum);
-    const auto length = static_cast<std::uint32_t>(tcpWithZeroChecksum.size());
-    sum += length >> 16;
-    sum += length & 0xffff;
+    const std::size_t addressBytes = src.v6 ? 16 : 4;
+    std::uint32_t sum = sum16(std::span(src.bytes).first(addressBytes));
+    sum = sum16(std::span(dst.bytes).first(addressBytes), sum);
+    sum += tcpLength >> 16;
+    sum += tcpLength & 0xffff;
     sum += 6;
-    return fold(sum16(tcpWithZeroChecksum, sum));
+    return static_cast<std::uint16_t>(~fold(sum));
+}
+
+// The checksum the TCP header should carry (IPv4 or IPv6), over bytes whose checksum field is zero.
+std::uint16_t tcpChecksumOver(std::span<const std::uint8_t> tcpWithZeroChecksum, const IpAddress &src,
+                              const IpAddress &dst)
+{
+    const auto length = static_cast<std::uint32_t>(tcpWithZeroChecksum.size());
+    return fold(sum16(tcpWithZeroChecksum, pseudoHeaderSum(src, dst, length)));
 }
 
 } // namespace
@@ -554,25 +565,27 @@ ConversationSegments conversationSegments(const PcapCapture &capture, const TcpC
         if (!verified) {
             patched.assign(loc.tcp.begin(), loc.tcp.end());
             patched[16] = patched[17] = 0;
-            std::uint16_t expected = 0;
-            if (!seg.truncated && loc.src.v6)
-                expected = tcpChecksumV6(patched, loc.src, loc.dst);
-            else if (!seg.truncated)
-                expected = tcpChecksum(patched, ips);
+            const std::uint16_t expected = seg.truncated ? 0 : tcpChecksumOver(patched, loc.src, loc.dst);
             const std::uint16_t fill = tcpChecksum(patched, ips);
             patched[16] = static_cast<std::uint8_t>(fill >> 8);
             patched[17] = static_cast<std::uint8_t>(fill);
             result = decodeSegment(patched, ips);
+            seg.expectedChecksum = expected;
             if (seg.truncated) {
                 seg.checksum = ChecksumStatus::Unverified;
                 seg.note = "cut by the snaplen: " + std::to_string(loc.tcp.size() - headerLength) + " of " +
                            std::to_string(seg.payloadLength) + " payload bytes captured";
             } else if (expected == seg.wireChecksum) {
                 seg.checksum = ChecksumStatus::Good;
+            } else if (seg.wireChecksum == pseudoHeaderSum(loc.src, loc.dst, loc.tcpLength)) {
+                // A corrupted field matches the pseudo-header sum by chance once in 65,536.
+                seg.checksum = ChecksumStatus::Offloaded;
+                seg.note = "checksum unverified: offloaded (the field holds the pseudo-header sum " +
+                           hex16(seg.wireChecksum) + ")";
             } else {
                 seg.checksum = ChecksumStatus::Bad;
-                seg.note = "bad TCP checksum " + hex16(seg.wireChecksum) + " (expected " + hex16(expected) +
-                           "; a capture on the sending host often shows this when checksums are offloaded)";
+                seg.note =
+                    "bad TCP checksum " + hex16(seg.wireChecksum) + " (expected " + hex16(expected) + ")";
             }
         }
         if (!result.ok()) {

@@ -8,7 +8,9 @@
 //
 // On top of the records: the TCP connections of the capture (IPv4 and IPv6) and, for one connection, its
 // segments in time order from both sides, decoded with decodeSegment. The TCP checksum is verified when the
-// packet is complete; a packet cut short by the snaplen is kept and marked, not rejected.
+// packet is complete; a packet cut short by the snaplen is kept and marked, not rejected. A checksum field
+// that holds just the pseudo-header sum was left to the network card (offload, and always on Linux's `lo`):
+// it reads "unverified (offloaded)", as Wireshark leaves it unverified, and only other mismatches are bad.
 #include "tcp/segment.h"
 #include "tcp/time.h"
 #include "trace/trace.h"
@@ -103,8 +105,13 @@ enum class ChecksumStatus {
     Good,
     Bad,
     Unverified, // the packet was cut by the snaplen, so the checksum cannot be computed
+    // The field holds only the pseudo-header sum: the sending host left the rest to the network card
+    // (checksum offload), so a capture on that host, and every capture on Linux's `lo`, shows the packet
+    // before its checksum was completed. Wireshark calls this "unverified" too; it is not damage.
+    Offloaded,
 };
-std::string_view checksumStatusName(ChecksumStatus status); // "good", "bad", "unverified"
+// "good", "bad", "unverified", "unverified (offloaded)"
+std::string_view checksumStatusName(ChecksumStatus status);
 
 struct CapturedSegment {
     std::uint64_t packet = 0; // the record's number
@@ -115,6 +122,7 @@ struct CapturedSegment {
     bool truncated = false;
     ChecksumStatus checksum = ChecksumStatus::Good;
     std::uint16_t wireChecksum = 0;
+    std::uint16_t expectedChecksum = 0; // what a complete checksum would be (when Bad or Offloaded)
     std::string note; // "bad TCP checksum 0x1234 (expected 0x5678)", "snaplen cut 900 of 1448 payload bytes"
 };
 

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 namespace tcplab {
 namespace {
 
@@ -40,6 +43,13 @@ std::vector<std::uint8_t> exchangeFile(PcapLinkType link = PcapLinkType::Raw)
     for (const Segment &s : exchange())
         writer.addSegment(t += 1500, s);
     return writer.takeBytes();
+}
+
+// A capture under tests/data/captures (empty when it is missing: the tests then fail on its header).
+std::vector<std::uint8_t> readTestCapture(const std::string &name)
+{
+    std::ifstream in(std::string(TCPLAB_TEST_DATA_DIR) + "/captures/" + name, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 void swap32(std::vector<std::uint8_t> &b, std::size_t at)
@@ -265,6 +275,55 @@ TEST(PcapReader, BadChecksumIsMarkedAndTheSegmentKept)
     EXPECT_EQ(segs.segments[4].checksum, ChecksumStatus::Good);
 }
 
+// Linux leaves the checksum to the network card (CHECKSUM_PARTIAL): the field holds the pseudo-header sum
+// (RFC 9293 §3.1) folded but not complemented, and a capture on the sending host, or on `lo`, sees it so.
+TEST(PcapReader, OffloadedChecksumIsUnverifiedNotBad)
+{
+    std::vector<std::uint8_t> file = exchangeFile();
+    const PcapCapture before = readPcap(file);
+    const std::size_t tcpAt = before.packets[3].offset + 16 + 20;
+    // 127.0.0.1 twice, protocol 6, TCP length 30 (20-byte header, 10 payload bytes).
+    const std::uint16_t partial = 0x7f00 + 0x0001 + 0x7f00 + 0x0001 + 6 + 30;
+    file[tcpAt + 16] = static_cast<std::uint8_t>(partial >> 8);
+    file[tcpAt + 17] = static_cast<std::uint8_t>(partial);
+    // Packet 5 carries the pseudo-header sum plus one: damage, not offload.
+    const std::size_t ackAt = before.packets[4].offset + 16 + 20;
+    const std::uint16_t nearMiss = 0x7f00 + 0x0001 + 0x7f00 + 0x0001 + 6 + 20 + 1;
+    file[ackAt + 16] = static_cast<std::uint8_t>(nearMiss >> 8);
+    file[ackAt + 17] = static_cast<std::uint8_t>(nearMiss);
+    const PcapCapture capture = readPcap(file);
+    const ConversationSegments segs =
+        conversationSegments(capture, listTcpConversations(capture).conversations.at(0));
+    ASSERT_EQ(segs.segments.size(), 5u);
+    EXPECT_EQ(segs.segments[3].checksum, ChecksumStatus::Offloaded);
+    EXPECT_EQ(checksumStatusName(segs.segments[3].checksum), "unverified (offloaded)");
+    EXPECT_EQ(segs.segments[3].segment.payload.size(), 10u);
+    EXPECT_EQ(segs.segments[4].checksum, ChecksumStatus::Bad);
+    EXPECT_EQ(segs.segments[0].checksum, ChecksumStatus::Good);
+}
+
+// A real capture: tcpdump on Linux's `lo` while a client sent "hello", the server answered and closed.
+// Every segment the kernel sent with an offloaded checksum reads "unverified (offloaded)"; the final ACK,
+// sent from the TIME_WAIT path with a full checksum, reads "good"; none reads "bad".
+TEST(PcapReader, LinuxLoopbackCaptureHasNoBadChecksums)
+{
+    const std::vector<std::uint8_t> bytes = readTestCapture("linux-lo-exchange.pcap");
+    const PcapCapture capture = readPcap(bytes);
+    ASSERT_TRUE(capture.ok());
+    EXPECT_EQ(capture.linkType, static_cast<std::uint32_t>(PcapLinkType::Ethernet));
+    const ConversationList list = listTcpConversations(capture);
+    ASSERT_EQ(list.conversations.size(), 1u);
+    const ConversationSegments segs = conversationSegments(capture, list.conversations[0]);
+    ASSERT_EQ(segs.segments.size(), 11u);
+    std::size_t offloaded = 0;
+    for (const CapturedSegment &s : segs.segments) {
+        EXPECT_NE(s.checksum, ChecksumStatus::Bad) << "packet " << s.packet << ": " << s.note;
+        offloaded += s.checksum == ChecksumStatus::Offloaded;
+    }
+    EXPECT_EQ(offloaded, 10u);
+    EXPECT_EQ(segs.segments.back().checksum, ChecksumStatus::Good);
+}
+
 TEST(PcapReader, ConversationsAreListedWithTheirClientAndCounts)
 {
     PcapWriter writer(PcapLinkType::Raw);
@@ -290,6 +349,51 @@ TEST(PcapReader, ConversationsAreListedWithTheirClientAndCounts)
     EXPECT_EQ(list.conversations[1].packetCount(), 6u);
     EXPECT_EQ(list.conversations[2].packetCount(), 1u);
     EXPECT_EQ(list.conversations[2].client.port, 40000);
+}
+
+// A SYN sent again with the same ISN is a retransmission (RFC 9293 §3.8.1, RFC 6298 §5), not a new
+// connection, even after the server refused the first copy with a RST; only a SYN with another ISN after
+// the connection ended starts a new conversation on the same ports.
+TEST(PcapReader, RetransmittedSynStaysInItsConversation)
+{
+    PcapWriter writer(PcapLinkType::Raw);
+    writer.addSegment(1, makeSegment(40000, 80, 1000, 0, kSyn));
+    writer.addSegment(2, makeSegment(80, 40000, 0, 1001, kRst | kAck)); // not listening yet
+    writer.addSegment(3, makeSegment(40000, 80, 1000, 0, kSyn));        // the same SYN again
+    writer.addSegment(4, makeSegment(80, 40000, 5000, 1001, kSyn | kAck));
+    writer.addSegment(5, makeSegment(40000, 80, 1000, 0, kSyn)); // crossed the SYN,ACK: again
+    writer.addSegment(6, makeSegment(40000, 80, 1001, 5001, kAck));
+    writer.addSegment(7, makeSegment(40000, 80, 1001, 5001, kFin | kAck));
+    writer.addSegment(8, makeSegment(80, 40000, 5001, 1002, kFin | kAck));
+    writer.addSegment(9, makeSegment(40000, 80, 1000, 0, kSyn)); // a late duplicate of the old SYN
+    writer.addSegment(10, makeSegment(40000, 80, 1002, 5002, kAck));
+    writer.addSegment(11, makeSegment(40000, 80, 7000, 0, kSyn)); // a new incarnation
+    writer.addSegment(12, makeSegment(40000, 80, 7000, 0, kSyn)); // ... retransmitted
+    const PcapCapture capture = readPcap(writer.bytes());
+    const ConversationList list = listTcpConversations(capture);
+    ASSERT_EQ(list.conversations.size(), 2u);
+    EXPECT_EQ(list.conversations[0].packetCount(), 10u);
+    EXPECT_EQ(list.conversations[0].client.port, 40000);
+    EXPECT_EQ(list.conversations[1].packetCount(), 2u);
+}
+
+// The same on a real capture: Linux dropped a SYN because the listener's accept queue was full and sent
+// it again a second later with the same ISN.
+TEST(PcapReader, RealRetransmittedSynStaysInItsConversation)
+{
+    const std::vector<std::uint8_t> bytes = readTestCapture("linux-lo-syn-retransmitted.pcap");
+    const PcapCapture capture = readPcap(bytes);
+    ASSERT_TRUE(capture.ok());
+    const ConversationList list = listTcpConversations(capture);
+    ASSERT_EQ(list.conversations.size(), 2u); // two client sockets
+    const TcpConversation &retried = list.conversations[1];
+    EXPECT_EQ(retried.packetCount(), 9u);
+    const ConversationSegments segs = conversationSegments(capture, retried);
+    ASSERT_GE(segs.segments.size(), 2u);
+    EXPECT_TRUE(segs.segments[0].segment.has(kSyn));
+    EXPECT_TRUE(segs.segments[1].segment.has(kSyn));
+    EXPECT_FALSE(segs.segments[1].segment.has(kAck));
+    EXPECT_EQ(segs.segments[0].segment.seq, segs.segments[1].segment.seq);
 }
 
 TEST(PcapReader, Ipv6TcpIsDecodedAndItsChecksumVerified)
