@@ -336,8 +336,12 @@ CallResult Session::Impl::perform(Side side, CallKind kind, int conn, const std:
             result = connection.connect(now, ep.remotePort);
             break;
         case CallKind::Send:
-            result = connection.send(now, std::span<const std::uint8_t>(data));
-            call.data = data;
+            // One copy of the bytes, shared by the trace's SEND and the segments that carry them.
+            call.data = Payload(data);
+            if constexpr (requires { connection.sendShared(now, call.data); })
+                result = connection.sendShared(now, call.data);
+            else
+                result = connection.send(now, std::span<const std::uint8_t>(data));
             break;
         case CallKind::Receive:
             // The connection reports what it hands over as DataDelivered.

@@ -37,6 +37,7 @@ Connection::Connection(EndpointConfig config, std::uint16_t localPort)
     : m_config(config), m_localPort(localPort),
       m_rtoEstimator(config.initialRto, config.minRto, config.maxRto)
 {
+    // What one input usually leaves to poll: a few segments, a state change and some timer events.
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -68,6 +69,11 @@ CallResult Connection::connect(TimeUs now, std::uint16_t remotePort)
 
 CallResult Connection::send(TimeUs now, std::span<const std::uint8_t> data, bool push)
 {
+    return sendShared(now, Payload(data), push);
+}
+
+CallResult Connection::sendShared(TimeUs now, Payload data, bool push)
+{
     // §3.10.2.
     switch (m_state) {
     case TcpState::Closed:
@@ -83,8 +89,9 @@ CallResult Connection::send(TimeUs now, std::span<const std::uint8_t> data, bool
     default:
         return CallResult::failure("connection closing");
     }
-    m_sendQueue.append(data.begin(), data.end());
-    if (push && !data.empty()) {
+    const bool pushed = push && !data.empty();
+    m_sendQueue.append(std::move(data));
+    if (pushed) {
         m_pushSeq =
             dataFrontSeq() + static_cast<std::uint32_t>(m_retransmitQueue.size() + m_sendQueue.size());
         m_pushPending = true;

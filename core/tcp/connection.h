@@ -7,6 +7,7 @@
 #include "byte_queue.h"
 #include "config.h"
 #include "endpoint_event.h"
+#include "payload_queue.h"
 #include "rto.h"
 #include "segment.h"
 #include "state.h"
@@ -43,6 +44,8 @@ public:
     CallResult listen(TimeUs now);
     CallResult connect(TimeUs now, std::uint16_t remotePort);
     CallResult send(TimeUs now, std::span<const std::uint8_t> data, bool push = true);
+    // The same, keeping the caller's buffer: the segments share it instead of copying it (payload.h).
+    CallResult sendShared(TimeUs now, Payload data, bool push = true);
     // Reads up to maxBytes that arrived in order (only needed when config.autoRead is false).
     std::vector<std::uint8_t> receive(TimeUs now, std::size_t maxBytes);
     CallResult close(TimeUs now); // half-close: FIN after the queued data
@@ -94,9 +97,9 @@ private:
     // Receive sequence variables.
     std::uint32_t m_irs = 0, m_rcvNxt = 0;
 
-    ByteQueue m_sendQueue;       // accepted from the user, not yet sent
-    ByteQueue m_retransmitQueue; // sent, not yet acknowledged (from SND.UNA)
-    ByteQueue m_receiveBuffer;   // in order, not yet read by the user
+    PayloadQueue m_sendQueue;       // accepted from the user, not yet sent
+    PayloadQueue m_retransmitQueue; // sent, not yet acknowledged (from SND.UNA)
+    ByteQueue m_receiveBuffer;      // in order, not yet read by the user
     bool m_finQueued = false, m_finSent = false;
 
     RtoEstimator m_rtoEstimator;
@@ -134,7 +137,7 @@ private:
     void segmentInClosed(const Segment &segment);                                 // §3.10.7.1
     void segmentInListen(TimeUs now, const Segment &segment);                     // §3.10.7.2
     void segmentInSynSent(TimeUs now, const Segment &segment);                    // §3.10.7.3
-    void segmentOtherwise(TimeUs now, Segment segment);                           // §3.10.7.4
+    void segmentOtherwise(TimeUs now, const Segment &original);                   // §3.10.7.4
     bool processAck(TimeUs now, const Segment &segment, bool finWillBeProcessed); // "fifth"; false: stop
     void processText(TimeUs now, const Segment &segment);                         // "seventh"
     void processFin(TimeUs now, const Segment &segment);                          // "eighth"

@@ -206,9 +206,9 @@ void Connection::holdSynText(const Segment &syn)
     m_synText.assign(syn.payload.begin(), syn.payload.begin() + static_cast<long>(n));
 }
 
-void Connection::segmentOtherwise(TimeUs now, Segment segment)
+void Connection::segmentOtherwise(TimeUs now, const Segment &original)
 {
-    const Segment original = segment;
+    Segment segment = original; // trimmed to the window below; `original` is what the trace reports
     m_ackNeeded = m_ackMayWait = false;
 
     // TIME_WAIT: "The only thing that can arrive in this state is a retransmission of the remote FIN.

@@ -171,14 +171,11 @@ bool Connection::transmit(TimeUs now, bool forceOne)
                 n = std::min<std::size_t>(n, static_cast<std::size_t>(usable));
             }
             if (m_retransmitQueue.size() < offset + n) {
-                // Move the octets about to be sent for the first time in one block.
-                const std::size_t count = offset + n - m_retransmitQueue.size();
-                m_retransmitQueue.append(m_sendQueue.begin(), m_sendQueue.begin() + count);
-                m_sendQueue.popFront(count);
+                // The octets about to be sent for the first time (their buffer is shared, not copied).
+                m_sendQueue.moveFrontTo(offset + n - m_retransmitQueue.size(), m_retransmitQueue);
             }
             Segment s = makeSegment(m_sndNxt, kAck);
-            const std::uint8_t *first = m_retransmitQueue.begin() + offset;
-            s.payload.assign(first, first + n);
+            s.payload = m_retransmitQueue.slice(offset, n);
             const std::uint32_t end = m_sndNxt + static_cast<std::uint32_t>(n);
             if (m_pushPending && seq::lt(m_sndNxt, m_pushSeq) && seq::le(m_pushSeq, end))
                 s.flags |= kPsh; // the last segment of a pushed SEND (§3.9.1)

@@ -112,6 +112,23 @@ Payload::const_iterator Payload::erase(const_iterator first, const_iterator last
     return begin() + from;
 }
 
+Payload Payload::slice(size_type offset, size_type count) const noexcept
+{
+    Payload part;
+    if (offset >= m_size || count == 0) return part;
+    part = *this;
+    part.m_offset = m_offset + static_cast<std::uint32_t>(offset);
+    part.m_size = static_cast<std::uint32_t>(std::min<size_type>(count, m_size - offset));
+    return part;
+}
+
+bool Payload::joinIfAdjacent(const Payload &next) noexcept
+{
+    if (!m_block || m_block != next.m_block || m_offset + m_size != next.m_offset) return false;
+    m_size += next.m_size;
+    return true;
+}
+
 long Payload::useCount() const noexcept
 {
     return m_block ? static_cast<long>(m_block->refs.load(std::memory_order_relaxed)) : 0;

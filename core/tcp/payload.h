@@ -94,6 +94,12 @@ public:
     // Returns the position after the removed range, as std::vector::erase does.
     const_iterator erase(const_iterator first, const_iterator last);
 
+    // [offset, offset + count), clamped to this payload: a narrower window onto the same buffer, no copy.
+    Payload slice(size_type offset, size_type count) const noexcept;
+    // Widens this window over `next` when `next` continues it in the same buffer (two slices cut one after
+    // the other); returns whether it did. Lets a queue of slices keep one piece per original buffer.
+    bool joinIfAdjacent(const Payload &next) noexcept;
+
     std::vector<std::uint8_t> toVector() const { return {begin(), end()}; }
     operator std::vector<std::uint8_t>() const { return toVector(); }
     operator std::span<const std::uint8_t>() const noexcept { return {data(), m_size}; }
