@@ -5,7 +5,6 @@
 // heap has grown to its working size.
 #include "tcp/time.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -25,8 +24,17 @@ public:
 
     void push(TimeUs t, std::uint32_t kind, std::uint32_t index, std::uint64_t tag = 0)
     {
-        m_heap.push_back({t, m_nextSequence++, kind, index, tag});
-        std::push_heap(m_heap.begin(), m_heap.end(), later);
+        // Sift up from a hole at the end: parents that run later move down into it.
+        const QueueEntry entry{t, m_nextSequence++, kind, index, tag};
+        std::size_t hole = m_heap.size();
+        m_heap.emplace_back();
+        while (hole > 0) {
+            const std::size_t parent = (hole - 1) / 2;
+            if (!runsBefore(entry, m_heap[parent])) break;
+            m_heap[hole] = m_heap[parent];
+            hole = parent;
+        }
+        m_heap[hole] = entry;
     }
 
     bool empty() const { return m_heap.empty(); }
@@ -35,10 +43,23 @@ public:
 
     QueueEntry pop()
     {
-        std::pop_heap(m_heap.begin(), m_heap.end(), later);
-        QueueEntry entry = m_heap.back();
+        const QueueEntry first = m_heap.front();
+        const QueueEntry last = m_heap.back();
         m_heap.pop_back();
-        return entry;
+        const std::size_t n = m_heap.size();
+        if (n == 0) return first;
+        // Sift the last entry down from the root's hole: the earlier child moves up into it.
+        std::size_t hole = 0;
+        while (true) {
+            std::size_t child = 2 * hole + 1;
+            if (child >= n) break;
+            if (child + 1 < n && runsBefore(m_heap[child + 1], m_heap[child])) ++child;
+            if (!runsBefore(m_heap[child], last)) break;
+            m_heap[hole] = m_heap[child];
+            hole = child;
+        }
+        m_heap[hole] = last;
+        return first;
     }
 
     void clear()
@@ -48,14 +69,13 @@ public:
     }
 
 private:
-    // std::push_heap keeps the greatest element first, so "greater" means "runs later".
-    static bool later(const QueueEntry &a, const QueueEntry &b)
+    // Earlier time first; at the same time, the one pushed first.
+    static bool runsBefore(const QueueEntry &a, const QueueEntry &b)
     {
-        if (a.t != b.t) return a.t > b.t;
-        return a.sequence > b.sequence;
+        return a.t < b.t || (a.t == b.t && a.sequence < b.sequence);
     }
 
-    std::vector<QueueEntry> m_heap;
+    std::vector<QueueEntry> m_heap; // a binary min-heap by runsBefore
     std::uint64_t m_nextSequence = 0;
 };
 
