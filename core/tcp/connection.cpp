@@ -246,10 +246,13 @@ std::optional<EndpointEvent> Connection::pollEvent()
 
 std::optional<TimeUs> Connection::pollTimeout() const
 {
-    std::optional<TimeUs> earliest;
-    for (const Timer *t : {&m_rtxTimer, &m_timeWaitTimer, &m_keepAliveTimer, &m_delayedAckTimer}) {
-        if (t->deadline && (!earliest || *t->deadline < *earliest)) earliest = t->deadline;
-    }
+    std::optional<TimeUs> earliest = m_rtxTimer.deadline;
+    auto consider = [&earliest](const std::optional<TimeUs> &deadline) {
+        if (deadline && (!earliest || *deadline < *earliest)) earliest = deadline;
+    };
+    consider(m_timeWaitTimer.deadline);
+    consider(m_keepAliveTimer.deadline);
+    consider(m_delayedAckTimer.deadline);
     return earliest;
 }
 

@@ -1,6 +1,8 @@
 #include "transitions.h"
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 
 namespace tcplab {
 
@@ -110,12 +112,36 @@ std::span<const Transition> transitionTable()
     return kTable;
 }
 
+namespace {
+
+// The table indexed by (from, event, to), built at compile time: every state change looks its row up, so
+// one array read replaces a scan of the table.
+constexpr std::size_t kStates = kAllStates.size();
+constexpr std::size_t kEvents = static_cast<std::size_t>(TcpEvent::KeepAliveLimit) + 1;
+constexpr std::uint8_t kNoRow = 0xff;
+static_assert(kTable.size() < kNoRow);
+
+constexpr std::size_t rowKey(TcpState from, TcpEvent event, TcpState to)
+{
+    return (static_cast<std::size_t>(from) * kEvents + static_cast<std::size_t>(event)) * kStates +
+           static_cast<std::size_t>(to);
+}
+
+constexpr auto kRowIndex = [] {
+    std::array<std::uint8_t, kStates * kEvents * kStates> index{};
+    index.fill(kNoRow);
+    for (std::size_t i = kTable.size(); i-- > 0;) // the first of equal rows wins, as a scan would find
+        index[rowKey(kTable[i].from, kTable[i].event, kTable[i].to)] = static_cast<std::uint8_t>(i);
+    return index;
+}();
+
+} // namespace
+
 const Transition *findTransition(TcpState from, TcpEvent event, TcpState to)
 {
-    for (const Transition &row : kTable) {
-        if (row.from == from && row.event == event && row.to == to) return &row;
-    }
-    return nullptr;
+    const std::size_t key = rowKey(from, event, to);
+    if (key >= kRowIndex.size() || kRowIndex[key] == kNoRow) return nullptr;
+    return &kTable[kRowIndex[key]];
 }
 
 std::string_view eventName(TcpEvent event)
