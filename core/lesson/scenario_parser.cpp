@@ -475,6 +475,14 @@ std::optional<ParseError> Builder::endpointSetting(const DirectiveLine &line, Si
     }
     if (setting == "mss") return count(&EndpointConfig::mss, 65535);
     if (setting == "window") return count(&EndpointConfig::receiveBuffer, 0xffffffffULL);
+    if (setting == "window_scale") {
+        // RFC 7323 §2.3: a shift count above 14 MUST NOT be used.
+        if (text == "off") return add([](EndpointConfig &c) { c.windowScale.reset(); });
+        std::uint64_t n = 0;
+        if (parseCount(text, 14, n))
+            return line.error(*value, "expected a shift count from 0 to 14 (RFC 7323 §2.3), or off");
+        return add([n](EndpointConfig &c) { c.windowScale = static_cast<std::uint8_t>(n); });
+    }
     if (setting == "autoread") return onOff(&EndpointConfig::autoRead);
     if (setting == "rto.initial") return time(&EndpointConfig::initialRto);
     if (setting == "rto.min") return time(&EndpointConfig::minRto);
@@ -498,11 +506,12 @@ std::optional<ParseError> Builder::endpointSetting(const DirectiveLine &line, Si
     }
     // Point at the setting's name, after "client." or "server.".
     const int settingColumn = keyword.column + static_cast<int>(keyword.text.size() - setting.size());
-    return ParseError{line.line, settingColumn,
-                      "unknown " + std::string(sideName(side)) + " setting " + quote(setting) +
-                          "; expected isn, port, mss, window, autoread, rto.initial, rto.min, rto.max, "
-                          "syn_retries, retries, msl, keepalive, keepalive.idle, keepalive.interval, "
-                          "keepalive.probes, delayed_ack or delayed_ack.timeout"};
+    return ParseError{
+        line.line, settingColumn,
+        "unknown " + std::string(sideName(side)) + " setting " + quote(setting) +
+            "; expected isn, port, mss, window, window_scale, autoread, rto.initial, rto.min, rto.max, "
+            "syn_retries, retries, msl, keepalive, keepalive.idle, keepalive.interval, "
+            "keepalive.probes, delayed_ack or delayed_ack.timeout"};
 }
 
 // on SIDE STATE|received=N [conn=N] [delay=TIME] SIDE CALL ...: a call that waits for an event of the

@@ -10,6 +10,7 @@ EndpointConfig teachingProfile(std::uint32_t isn)
     config.fixedIsn = isn;
     config.mss = 536;             // RFC 9293 §3.7.1: the default send MSS (Linux: 1460 on Ethernet)
     config.receiveBuffer = 65535; // largest window without window scaling (RFC 7323 §2)
+    config.windowScale.reset();   // teaching choice: no window scaling, so `win` is the window in bytes
     config.autoRead = true;
 
     // RFC 6298 values as written (Linux uses a 200 ms floor).
@@ -49,7 +50,8 @@ EndpointConfig linuxProfile(std::uint64_t seed)
     config.isnMode = IsnMode::ClockDriven;
     config.isnSeed = seed;
     config.mss = 536;             // RFC 9293 §3.7.1 default; Linux derives it from the device MTU
-    config.receiveBuffer = 65535; // without window scaling (RFC 7323 §2)
+    config.receiveBuffer = 65535; // Linux's initial window is about 64 KiB too (tcp_rmem)
+    config.windowScale = 7;       // RFC 7323 §2: Linux offers shift 7 with the default tcp_rmem maximum
     config.autoRead = true;
 
     config.initialRto = 1 * kSecond;    // Linux TCP_TIMEOUT_INIT, RFC 6298 §2.1

@@ -3,6 +3,7 @@
 #include "time.h"
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace tcplab {
@@ -19,7 +20,10 @@ struct EndpointConfig {
 
     std::uint16_t mss = 536;             // RFC 9293 §3.7.1 default send MSS when no option is received
     std::uint32_t receiveBuffer = 65535; // bytes; the advertised window is what is free of it
-    bool autoRead = true;                // the application reads data as soon as it arrives
+    // Window scaling (RFC 7323 §2): the shift count offered in our SYN's window scale option; nullopt sends
+    // no option, so windows stay unscaled 16-bit values. A value above 14 is sent as 14 (§2.3).
+    std::optional<std::uint8_t> windowScale;
+    bool autoRead = true; // the application reads data as soon as it arrives
 
     // Retransmission timer, RFC 6298.
     TimeUs initialRto = 1 * kSecond; // RFC 6298 §2.1

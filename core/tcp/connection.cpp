@@ -23,7 +23,7 @@ namespace tcplab {
 
 namespace {
 
-constexpr std::uint32_t kMaxWindow = 65535; // no window scaling (RFC 7323 is not modelled)
+constexpr std::uint32_t kMaxWindow = 65535; // the 16-bit window field, before scaling (RFC 7323 §2)
 
 bool isResetEvent(TcpEvent event)
 {
@@ -222,7 +222,9 @@ std::uint32_t Connection::rcvWnd() const
 {
     const std::size_t buffered = m_receiveBuffer.size();
     const std::size_t free = m_config.receiveBuffer > buffered ? m_config.receiveBuffer - buffered : 0;
-    return static_cast<std::uint32_t>(std::min<std::size_t>(free, kMaxWindow));
+    // With a scale, what the window field can announce: 65535 << Rcv.Wind.Shift (RFC 7323 §2.3).
+    return static_cast<std::uint32_t>(
+        std::min<std::size_t>(free, std::size_t{kMaxWindow} << m_rcvWindowShift));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -324,6 +326,8 @@ void Connection::resetTcb()
     m_finSeq = m_pushSeq = 0;
     m_peerMss = detail::kDefaultMss;
     m_lastAdvertisedWindow = 0;
+    m_sndWindowShift = m_rcvWindowShift = 0;
+    m_peerWindowScale.reset();
     m_rtxAttempts = m_keepAliveProbesSent = 0;
     m_fullSegmentsUnacked = 0;
     m_rttSeq.reset();

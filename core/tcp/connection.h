@@ -145,9 +145,12 @@ private:
     void updateSendWindow(const Segment &segment);
     void discard(const Segment &segment, std::string_view reason, std::string_view rfc);
     void holdSynText(const Segment &syn);
+    void takeWindowScale(const Segment &syn);             // the peer's SYN: negotiate (RFC 7323 §2.2)
+    std::uint32_t windowOf(const Segment &segment) const; // SEG.WND in bytes (RFC 7323 §2.3)
 
     // Output.
     Segment makeSegment(std::uint32_t seq, std::uint8_t flags) const;
+    std::optional<std::uint8_t> offeredWindowScale() const; // the option our SYN or SYN,ACK carries
     void queueTransmit(Segment segment, bool retransmission = false, bool keepAliveProbe = false);
     void sendAck();
     void sendRstReply(const Segment &to); // <SEQ=SEG.ACK><CTL=RST> or <SEQ=0><ACK=...><CTL=RST,ACK>
@@ -167,13 +170,17 @@ private:
     bool m_synAcked = false;
     bool m_closePending = false; // CLOSE in SYN_RCVD with data queued (§3.10.4)
     bool m_synRetransmitted = false;
-    bool m_persisting = false;     // the retransmission timer is the zero-window persist timer
-    std::uint16_t m_peerMss = 536; // RFC 9293 §3.7.1 default when the SYN has no MSS option
-    std::uint32_t m_lastAdvertisedWindow = 0;
-    bool m_ackNeeded = false;            // an ACK is owed for the segment being processed, at once
-    bool m_ackMayWait = false;           // ... or it may be delayed (config.delayedAck)
-    int m_fullSegmentsUnacked = 0;       // full-sized segments received since our last ACK
-    std::vector<std::uint8_t> m_synText; // text that came on the peer's SYN, held in SYN_RCVD
+    bool m_persisting = false;                // the retransmission timer is the zero-window persist timer
+    std::uint16_t m_peerMss = 536;            // RFC 9293 §3.7.1 default when the SYN has no MSS option
+    std::uint32_t m_lastAdvertisedWindow = 0; // in bytes, as the peer reads it (scaled)
+    // Window scaling (RFC 7323 §2.2): both shifts stay 0 unless both SYNs carried the option.
+    std::uint8_t m_sndWindowShift = 0;             // Snd.Wind.Shift: the peer's, for windows it sends
+    std::uint8_t m_rcvWindowShift = 0;             // Rcv.Wind.Shift: ours, for windows we advertise
+    std::optional<std::uint8_t> m_peerWindowScale; // the shift the peer's SYN offered (at most 14)
+    bool m_ackNeeded = false;                      // an ACK is owed for the segment being processed, at once
+    bool m_ackMayWait = false;                     // ... or it may be delayed (config.delayedAck)
+    int m_fullSegmentsUnacked = 0;                 // full-sized segments received since our last ACK
+    std::vector<std::uint8_t> m_synText;           // text that came on the peer's SYN, held in SYN_RCVD
 
     Timer m_rtxTimer, m_timeWaitTimer, m_keepAliveTimer, m_delayedAckTimer;
     int m_rtxAttempts = 0;

@@ -109,8 +109,9 @@ void Connection::segmentInListen(TimeUs now, const Segment &segment)
         m_iss = chooseIss(now);
         m_sndUna = m_sndNxt = m_sndMax = m_iss;
         m_peerMss = segment.mss.value_or(detail::kDefaultMss);
+        takeWindowScale(segment);
         // The SYN's window is the send window until the handshake's ACK updates it (as BSD and Linux do).
-        m_sndWnd = segment.window;
+        m_sndWnd = windowOf(segment);
         m_sndWl1 = segment.seq;
         m_sndWl2 = m_iss;
         holdSynText(segment);
@@ -160,7 +161,8 @@ void Connection::segmentInSynSent(TimeUs now, const Segment &segment)
     m_irs = segment.seq;
     m_rcvNxt = segment.seq + 1;
     m_peerMss = segment.mss.value_or(detail::kDefaultMss);
-    m_sndWnd = segment.window;
+    takeWindowScale(segment);
+    m_sndWnd = windowOf(segment);
     m_sndWl1 = segment.seq;
     if (ackAcceptable) {
         acknowledgeUpTo(now, segment.ack);
@@ -192,6 +194,7 @@ void Connection::segmentInSynSent(TimeUs now, const Segment &segment)
     setState(now, TcpState::SynRcvd, TcpEvent::RcvSyn, "rcv SYN");
     Segment synAck = makeSegment(m_iss, kSyn | kAck);
     synAck.mss = m_config.mss;
+    synAck.windowScale = offeredWindowScale();
     queueTransmit(std::move(synAck));
     holdSynText(segment);
     if (segment.has(kFin))
@@ -229,7 +232,7 @@ void Connection::segmentOtherwise(TimeUs now, const Segment &original)
         !segment.has(kRst) && segment.seq == m_irs && seq::lt(m_sndUna, segment.ack) &&
         seq::le(segment.ack, m_sndMax)) {
         acknowledgeUpTo(now, segment.ack);
-        m_sndWnd = segment.window;
+        m_sndWnd = windowOf(segment);
         m_sndWl1 = segment.seq;
         m_sndWl2 = segment.ack;
         setState(now, TcpState::Established, TcpEvent::RcvSynAck, "rcv SYN,ACK");
@@ -374,7 +377,7 @@ bool Connection::processAck(TimeUs now, const Segment &segment, bool finWillBePr
             return false;
         }
         acknowledgeUpTo(now, segment.ack);
-        m_sndWnd = segment.window;
+        m_sndWnd = windowOf(segment);
         m_sndWl1 = segment.seq;
         m_sndWl2 = segment.ack;
         if (!finWillBeProcessed) { // else the eighth step goes straight to CLOSE_WAIT
@@ -493,10 +496,30 @@ void Connection::updateSendWindow(const Segment &segment)
 {
     // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)": not an old segment.
     if (seq::lt(m_sndWl1, segment.seq) || (m_sndWl1 == segment.seq && seq::le(m_sndWl2, segment.ack))) {
-        m_sndWnd = segment.window;
+        m_sndWnd = windowOf(segment);
         m_sndWl1 = segment.seq;
         m_sndWl2 = segment.ack;
     }
+}
+
+void Connection::takeWindowScale(const Segment &syn)
+{
+    // RFC 7323 §2.3: "If a Window Scale option is received with a shift.cnt value larger than 14, the TCP
+    // SHOULD log the error but MUST use 14 instead of the specified value."
+    m_peerWindowScale.reset();
+    if (syn.windowScale) m_peerWindowScale = std::min<std::uint8_t>(*syn.windowScale, 14);
+    // §2.2: scaling is on in both directions only when both SYNs carried the option; otherwise both
+    // shifts are zero.
+    const bool both = m_config.windowScale && m_peerWindowScale;
+    m_sndWindowShift = both ? *m_peerWindowScale : 0;
+    m_rcvWindowShift = both ? std::min<std::uint8_t>(*m_config.windowScale, 14) : 0;
+}
+
+std::uint32_t Connection::windowOf(const Segment &segment) const
+{
+    // RFC 7323 §2.2: a SYN's window is never scaled; §2.3: SND.WND = SEG.WND << Snd.Wind.Shift.
+    if (segment.has(kSyn)) return segment.window;
+    return std::uint32_t{segment.window} << m_sndWindowShift;
 }
 
 void Connection::processText(TimeUs now, const Segment &segment)

@@ -48,14 +48,29 @@ Segment Connection::makeSegment(std::uint32_t seqNumber, std::uint8_t flags) con
     s.seq = seqNumber;
     s.flags = flags;
     if (flags & kAck) s.ack = m_rcvNxt;
-    if (!(flags & kRst)) s.window = static_cast<std::uint16_t>(rcvWnd());
+    if (!(flags & kRst)) {
+        // RFC 7323 §2.2: "The window field in a segment where the SYN bit is set ... MUST NOT be scaled";
+        // every other window is RCV.WND >> Rcv.Wind.Shift (§2.3).
+        const std::uint32_t window = (flags & kSyn) ? rcvWnd() : rcvWnd() >> m_rcvWindowShift;
+        s.window = static_cast<std::uint16_t>(std::min<std::uint32_t>(window, 65535));
+    }
     return s;
+}
+
+std::optional<std::uint8_t> Connection::offeredWindowScale() const
+{
+    // RFC 7323 §2.2: the option MAY be sent in an initial <SYN>, and in a <SYN,ACK> "only if a Window Scale
+    // option was received in the initial <SYN> segment". §2.3: the shift count is limited to 14.
+    if (!m_config.windowScale) return std::nullopt;
+    if (m_state != TcpState::SynSent && !m_peerWindowScale) return std::nullopt;
+    return std::min<std::uint8_t>(*m_config.windowScale, 14);
 }
 
 void Connection::queueTransmit(Segment segment, bool retransmission, bool keepAliveProbe)
 {
     if (segment.has(kAck) && !segment.has(kRst)) {
-        m_lastAdvertisedWindow = segment.window;
+        m_lastAdvertisedWindow =
+            segment.has(kSyn) ? segment.window : std::uint32_t{segment.window} << m_rcvWindowShift;
         // It carries ACK=RCV.NXT: whatever ACK was waiting rides on it.
         m_fullSegmentsUnacked = 0;
         cancelTimer(TimerKind::DelayedAck);
@@ -148,6 +163,7 @@ bool Connection::transmit(TimeUs now, bool forceOne)
     if (synStates && !m_synAcked && m_sndNxt == m_iss) {
         Segment s = makeSegment(m_iss, m_state == TcpState::SynSent ? kSyn : kSyn | kAck);
         s.mss = m_config.mss; // RFC 9293 §3.7.1: the MSS option, only on SYN
+        s.windowScale = offeredWindowScale();
         const bool retransmission = seq::lt(m_iss, m_sndMax);
         timeIt(m_iss, retransmission);
         queueTransmit(std::move(s), retransmission);

@@ -27,7 +27,10 @@ struct Segment {
     std::uint16_t window = 0;
     std::uint16_t urgentPointer = 0;
     std::optional<std::uint16_t> mss; // the MSS option (RFC 9293 §3.7.1), sent only with SYN
-    Payload payload;                  // shared, not copied, when the segment is copied (payload.h)
+    // The window scale option (RFC 7323 §2.2): the sender's shift count as it is on the wire (a value above
+    // 14 is kept here and read as 14, §2.3). Sent only with SYN.
+    std::optional<std::uint8_t> windowScale;
+    Payload payload; // shared, not copied, when the segment is copied (payload.h)
 
     bool has(TcpFlag flag) const { return (flags & flag) != 0; }
     // SEG.LEN: payload octets plus one for SYN and one for FIN (RFC 9293 §3.4).

@@ -21,6 +21,8 @@ constexpr std::uint8_t kOptionEol = 0; // RFC 9293 §3.2: end of option list
 constexpr std::uint8_t kOptionNop = 1; // no-operation
 constexpr std::uint8_t kOptionMss = 2; // maximum segment size, length 4
 constexpr std::uint8_t kOptionMssLength = 4;
+constexpr std::uint8_t kOptionWindowScale = 3; // RFC 7323 §2.2: kind 3, length 3, the shift count
+constexpr std::uint8_t kOptionWindowScaleLength = 3;
 constexpr std::uint8_t kFlagBits = kFin | kSyn | kRst | kPsh | kAck | kUrg;
 
 void put16(std::vector<std::uint8_t> &out, std::size_t at, std::uint16_t v)
@@ -51,10 +53,22 @@ bool carriesMss(const Segment &segment)
     return segment.has(kSyn) && segment.mss.has_value();
 }
 
+// The window scale option, only with SYN (RFC 7323 §2.2), sent after a NOP so that it ends on a 32-bit
+// boundary, as Linux and BSD lay it out.
+bool carriesWindowScale(const Segment &segment)
+{
+    return segment.has(kSyn) && segment.windowScale.has_value();
+}
+
+std::size_t optionBytes(const Segment &segment)
+{
+    return (carriesMss(segment) ? kOptionMssLength : 0) +
+           (carriesWindowScale(segment) ? 1 + kOptionWindowScaleLength : 0);
+}
+
 std::size_t headerLength(const Segment &segment)
 {
-    const std::size_t options = carriesMss(segment) ? kOptionMssLength : 0;
-    return kHeaderBytes + (options + 3) / 4 * 4; // padded to whole 32-bit words
+    return kHeaderBytes + (optionBytes(segment) + 3) / 4 * 4; // padded to whole 32-bit words
 }
 
 // The one's complement sum of RFC 1071, folded to 16 bits (not yet complemented).
@@ -128,10 +142,18 @@ std::vector<std::uint8_t> encodeSegment(const Segment &segment, IpPair ips)
     out[13] = segment.flags & kFlagBits;
     put16(out, 14, segment.window);
     put16(out, 18, segment.urgentPointer);
+    std::size_t at = kHeaderBytes;
     if (carriesMss(segment)) {
-        out[20] = kOptionMss;
-        out[21] = kOptionMssLength;
-        put16(out, 22, *segment.mss);
+        out[at] = kOptionMss;
+        out[at + 1] = kOptionMssLength;
+        put16(out, at + 2, *segment.mss);
+        at += kOptionMssLength;
+    }
+    if (carriesWindowScale(segment)) {
+        out[at] = kOptionNop;
+        out[at + 1] = kOptionWindowScale;
+        out[at + 2] = kOptionWindowScaleLength;
+        out[at + 3] = *segment.windowScale;
     }
     // Any padding after the options is zero, which is also the end-of-option-list kind.
     std::copy(segment.payload.begin(), segment.payload.end(), out.begin() + static_cast<long>(header));
@@ -211,6 +233,16 @@ DecodeResult decodeSegment(std::span<const std::uint8_t> bytes, IpPair ips)
             // encodeSegment would put on the wire, and decode, encode, decode gives the same segment.
             if (s.has(kSyn)) s.mss = get16(bytes, i + 2);
         }
+        if (kind == kOptionWindowScale) {
+            if (length != kOptionWindowScaleLength) {
+                return failure(DecodeError::BadOptionLength,
+                               format("window scale option at byte %zu has length %u; it must be 3", i,
+                                      unsigned{length}));
+            }
+            // RFC 7323 §2.2: "A Window Scale option in a segment without a SYN bit MUST be ignored." The
+            // shift is kept as sent; a receiver reads one above 14 as 14 (§2.3).
+            if (s.has(kSyn)) s.windowScale = bytes[i + 2];
+        }
         i += length;
     }
     s.payload.assign(bytes.begin() + static_cast<long>(header), bytes.end());
@@ -243,6 +275,11 @@ std::vector<WireField> wireLayout(const Segment &segment)
     if (carriesMss(segment)) {
         fields.push_back({"Option: maximum segment size", at, kOptionMssLength});
         at += kOptionMssLength;
+    }
+    if (carriesWindowScale(segment)) {
+        fields.push_back({"Option: no-operation", at, 1});
+        fields.push_back({"Option: window scale", at + 1, kOptionWindowScaleLength});
+        at += 1 + kOptionWindowScaleLength;
     }
     if (at < header) fields.push_back({"Padding", at, header - at});
     if (!segment.payload.empty())

@@ -20,6 +20,7 @@ void addSegment(Json &j, const TraceEvent &event)
     j["sport"] = segment.srcPort;
     j["dport"] = segment.dstPort;
     if (segment.mss) j["mss"] = *segment.mss;
+    if (segment.windowScale) j["wscale"] = *segment.windowScale;
     j["retransmission"] = event.retransmission;
 }
 
