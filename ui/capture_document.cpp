@@ -191,6 +191,9 @@ OpenedConversation openConversation(const CaptureFile &file, std::size_t index, 
         row.segment = segment.segment;
         row.payloadLength = segment.payloadLength;
         row.note = segment.note;
+        row.checksum = segment.checksum;
+        row.wireChecksum = segment.wireChecksum;
+        row.expectedChecksum = segment.expectedChecksum;
         if (step) {
             row.replayed = true;
             row.retransmission = step->retransmission;

@@ -69,8 +69,11 @@ struct CaptureSegmentRow {
     bool replayed = false; // false: before the first SYN, not replayed
     TcpState clientState = TcpState::Closed;
     TcpState serverState = TcpState::Closed;
-    std::string remark;  // the replay's, English
-    std::string note;    // the reader's: checksum, snaplen
+    std::string remark; // the replay's, English
+    std::string note;   // the reader's: checksum, snaplen (English)
+    ChecksumStatus checksum = ChecksumStatus::Good;
+    std::uint16_t wireChecksum = 0;
+    std::uint16_t expectedChecksum = 0; // when Bad or Offloaded
     std::string options; // the TCP options as sent ("MSS 1460, SACK permitted, ..."), IPv4 only
 };
 

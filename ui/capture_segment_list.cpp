@@ -92,10 +92,32 @@ QString CaptureSegmentList::remarkText(const CaptureSegmentRow &row) const
         parts << tr("gap: %n bytes before it are not in the capture", "", int(row.gapBytes));
     if (row.replayed && !row.matchesCore) parts << tr("not what the core would send");
     if (!row.replayed) parts << tr("before the first SYN: not replayed");
-    // The replay's and the reader's own words (English): what differs, what call was inferred.
+    // The replay's own words (English): what differs, what call was inferred.
     if (!row.remark.empty()) parts << QString::fromStdString(row.remark);
-    if (!row.note.empty()) parts << QString::fromStdString(row.note);
+    if (const QString checksum = checksumText(row); !checksum.isEmpty()) parts << checksum;
     return parts.join(QLatin1String("; "));
+}
+
+QString CaptureSegmentList::checksumText(const CaptureSegmentRow &row)
+{
+    const auto hex = [](std::uint16_t value) {
+        return QStringLiteral("0x%1").arg(unsigned(value), 4, 16, QLatin1Char('0'));
+    };
+    switch (row.checksum) {
+    case ChecksumStatus::Good:
+        return QString::fromStdString(row.note);
+    case ChecksumStatus::Bad:
+        return tr("bad TCP checksum %1 (expected %2)").arg(hex(row.wireChecksum), hex(row.expectedChecksum));
+    case ChecksumStatus::Offloaded:
+        return tr("checksum unverified (offloaded): the sending host left it to the network card, so the "
+                  "capture holds only the pseudo-header sum %1")
+            .arg(hex(row.wireChecksum));
+    case ChecksumStatus::Unverified:
+        return tr("checksum unverified: the snaplen cut the packet (%1 of %n payload bytes captured)", "",
+                  int(row.payloadLength))
+            .arg(row.segment.payload.size());
+    }
+    return {};
 }
 
 QString CaptureSegmentList::summaryText() const
@@ -117,8 +139,16 @@ QString CaptureSegmentList::summaryText() const
     text += QStringLiteral(" · ") + tr("%n not as the core would send", "", int(differing));
     if (m_opened.replay.replayed)
         text += QStringLiteral(" · ") + tr("at the end: client %1, server %2")
-                                           .arg(QString::fromLatin1(stateName(m_opened.replay.finalClient)),
-                                                QString::fromLatin1(stateName(m_opened.replay.finalServer)));
+                                            .arg(QString::fromLatin1(stateName(m_opened.replay.finalClient)),
+                                                 QString::fromLatin1(stateName(m_opened.replay.finalServer)));
+    if (const WindowScaling &scaling = m_opened.replay.windowScaling; scaling.negotiated)
+        text += QLatin1Char('\n') +
+                tr("Both ends negotiated window scaling (RFC 7323): client windows count in units of %1 bytes, "
+                   "server windows in units of %2. The core does not negotiate it, so it was given each "
+                   "window scaled, up to the 65,535 bytes its window holds; the Window column shows the "
+                   "captured value.")
+                    .arg(1u << scaling.clientShift)
+                    .arg(1u << scaling.serverShift);
     text +=
         QLatin1Char('\n') +
         (m_opened.axis == CaptureTimeAxis::OneStepPerSegment

@@ -28,6 +28,8 @@ public:
     QString summaryText() const;
     // The remark column's text of a row: retransmission, gap, differences from the core (translated).
     QString remarkText(const CaptureSegmentRow &row) const;
+    // What the reader found of the row's TCP checksum when it is not simply good (translated; "" if good).
+    static QString checksumText(const CaptureSegmentRow &row);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -10,10 +10,17 @@
 // Also flagged, per direction: a retransmission (the segment's sequence range was seen before) and a gap
 // (the segment starts beyond the highest sequence number seen: the capture missed bytes).
 //
-// Limits (the core implements RFC 9293 without extensions): window scaling, SACK and timestamps are not
-// modelled, so a capture that uses them differs in window values and segment sizes; the core's timers
-// run on the capture's clock with the configured RTO, so a peer with another RTO or delayed ACKs differs
-// in when it sends, and such steps are marked as not matching rather than forced into agreement.
+// Window scaling (RFC 7323 §2): when both SYNs carry the option, every later window in the capture is
+// scaled; the core does not negotiate it, so each window is delivered to the receiving Connection already
+// scaled (SEG.WND << shift), capped at 65,535, the largest window the core holds. A sender that keeps more
+// than that in flight then differs, and is marked so. ReplayResult::windowScaling says it was done.
+//
+// Delayed ACKs: an ACK the capture shows sent at once, where the core would send the same ACK only when its
+// delayed-ACK timer fires (Linux's quick-ACK mode), matches, with a remark: RFC 9293 §3.8.6.3 allows both.
+//
+// Limits (the core implements RFC 9293): SACK and timestamps are not modelled; the core's timers run on the
+// capture's clock with the configured RTO, so a peer with another RTO differs in when it retransmits, and
+// such steps are marked as not matching rather than forced into agreement.
 #include "tcp/config.h"
 #include "tcp/state.h"
 #include "trace/pcap_reader.h"
@@ -38,6 +45,7 @@ struct ReplayStep {
     TcpState clientState = TcpState::Closed; // after the segment was delivered
     TcpState serverState = TcpState::Closed;
     bool matchesCore = false; // the sending Connection would send exactly this (flags, seq, ack, length)
+    bool earlyAck = false;    // ... but only when its delayed-ACK timer fires: it was sent sooner
     bool retransmission = false;
     std::uint32_t gapBytes = 0; // sequence space missing before this segment
     std::string remark;         // what differs, what call was inferred
@@ -55,6 +63,13 @@ struct StateStep {
     TcpState to = TcpState::Closed;
 };
 
+// RFC 7323 §2.2: both SYNs carried the window scale option, so windows after them are scaled.
+struct WindowScaling {
+    bool negotiated = false;
+    std::uint8_t clientShift = 0; // the shift of the windows the client sends
+    std::uint8_t serverShift = 0;
+};
+
 struct ReplayResult {
     bool replayed = false; // false: no SYN to start from (see `problem`)
     std::string problem;
@@ -62,6 +77,7 @@ struct ReplayResult {
     std::vector<StateStep> states; // every state change of both Connections, in order
     TcpState finalClient = TcpState::Closed;
     TcpState finalServer = TcpState::Closed;
+    WindowScaling windowScaling; // when negotiated, the windows were scaled for the core (see above)
 };
 
 ReplayResult replayCapture(const std::vector<CapturedSegment> &segments, const ReplayOptions &options = {});

@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 namespace tcplab {
 namespace {
 
@@ -19,6 +22,31 @@ std::vector<CapturedSegment> capturedDefaultSession(Trace *traceOut = nullptr)
     const ConversationList list = listTcpConversations(capture);
     EXPECT_EQ(list.conversations.size(), 1u);
     return conversationSegments(capture, list.conversations.at(0)).segments;
+}
+
+// One connection of a real capture under tests/data/captures, decoded.
+std::vector<CapturedSegment> realCapture(const std::string &name, std::size_t conversation = 0)
+{
+    std::ifstream in(std::string(TCPLAB_TEST_DATA_DIR) + "/captures/" + name, std::ios::binary);
+    const std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), {}};
+    const PcapCapture capture = readPcap(bytes);
+    EXPECT_TRUE(capture.ok()) << name;
+    const ConversationList list = listTcpConversations(capture);
+    if (conversation >= list.conversations.size()) {
+        ADD_FAILURE() << name << " has no conversation " << conversation;
+        return {};
+    }
+    return conversationSegments(capture, list.conversations[conversation]).segments;
+}
+
+std::string describeSteps(const ReplayResult &result)
+{
+    std::string text;
+    for (const ReplayStep &step : result.steps)
+        text += "#" + std::to_string(step.segment) + " " + std::string(sideName(step.from)) + " -> " +
+                std::string(stateName(step.clientState)) + "/" + std::string(stateName(step.serverState)) +
+                (step.matchesCore ? "" : " DIFFERS") + " " + step.remark + "\n";
+    return text;
 }
 
 std::vector<std::pair<TcpState, TcpState>> path(const std::vector<StateStep> &states, Side side)
@@ -92,6 +120,92 @@ TEST(PcapReplay, CaptureWithoutSynIsNotReplayed)
     const ReplayResult result = replayCapture(segments);
     EXPECT_FALSE(result.replayed);
     EXPECT_NE(result.problem.find("no SYN"), std::string::npos);
+}
+
+// Real Linux captures on `lo` (tcpdump while Python sockets talked, committed under tests/data/captures).
+// Linux offers window scaling in its SYN (RFC 7323 §2.2), so after the handshake its windows are scaled
+// (a window of 64 means 64 << 10); it also ACKs at once early in a connection (quick-ACK mode) where the
+// core's delayed ACK waits, and later waits too. Both ends' states must come out as RFC 9293 §3.3.2 has
+// them, and every segment as the core would send it.
+ReplayResult replayReal(const std::vector<CapturedSegment> &segments)
+{
+    ReplayOptions options; // the Linux profile: delayed ACKs of 40 ms
+    options.runTimersUntil = segments.empty() ? -1 : segments.back().t; // nothing beyond the capture
+    return replayCapture(segments, options);
+}
+
+using Path = std::vector<std::pair<TcpState, TcpState>>;
+
+TEST(PcapReplay, RealLinuxTransferWithWindowScalingReplaysAsTheCoreWouldSendIt)
+{
+    // The client sends 5000 bytes, the server answers 3000, the client closes first.
+    const std::vector<CapturedSegment> segments = realCapture("linux-lo-transfer.pcap");
+    ASSERT_EQ(segments.size(), 11u);
+    ASSERT_TRUE(segments[0].windowScale.has_value());
+    const ReplayResult result = replayReal(segments);
+    ASSERT_TRUE(result.replayed) << result.problem;
+    EXPECT_TRUE(result.windowScaling.negotiated);
+    EXPECT_EQ(result.windowScaling.clientShift, *segments[0].windowScale);
+    ASSERT_EQ(result.steps.size(), segments.size());
+    for (const ReplayStep &step : result.steps)
+        EXPECT_TRUE(step.matchesCore) << describeSteps(result);
+    // The server's quick ACK of the 5000 bytes: sent at once, where the core's timer would wait.
+    EXPECT_TRUE(result.steps[4].earlyAck) << describeSteps(result);
+    using enum TcpState;
+    EXPECT_EQ(path(result.states, Side::Client), (Path{{Closed, SynSent},
+                                                       {SynSent, Established},
+                                                       {Established, FinWait1},
+                                                       {FinWait1, FinWait2},
+                                                       {FinWait2, TimeWait}}));
+    EXPECT_EQ(path(result.states, Side::Server), (Path{{Closed, Listen},
+                                                       {Listen, SynRcvd},
+                                                       {SynRcvd, Established},
+                                                       {Established, CloseWait},
+                                                       {CloseWait, LastAck},
+                                                       {LastAck, Closed}}));
+    EXPECT_EQ(result.finalClient, TimeWait);
+    EXPECT_EQ(result.finalServer, Closed);
+}
+
+TEST(PcapReplay, RealLinuxExchangeWhereTheServerClosesFirst)
+{
+    // "hello", "pong:hello", then the server closes: it passes TIME-WAIT, the client LAST-ACK.
+    const std::vector<CapturedSegment> segments = realCapture("linux-lo-exchange.pcap");
+    ASSERT_EQ(segments.size(), 11u);
+    const ReplayResult result = replayReal(segments);
+    ASSERT_TRUE(result.replayed) << result.problem;
+    for (const ReplayStep &step : result.steps)
+        EXPECT_TRUE(step.matchesCore) << describeSteps(result);
+    using enum TcpState;
+    EXPECT_EQ(path(result.states, Side::Client), (Path{{Closed, SynSent},
+                                                       {SynSent, Established},
+                                                       {Established, CloseWait},
+                                                       {CloseWait, LastAck},
+                                                       {LastAck, Closed}}));
+    EXPECT_EQ(path(result.states, Side::Server), (Path{{Closed, Listen},
+                                                       {Listen, SynRcvd},
+                                                       {SynRcvd, Established},
+                                                       {Established, FinWait1},
+                                                       {FinWait1, FinWait2},
+                                                       {FinWait2, TimeWait}}));
+    EXPECT_EQ(result.finalClient, Closed);
+    EXPECT_EQ(result.finalServer, TimeWait);
+}
+
+TEST(PcapReplay, RealRetransmittedSynIsFlaggedAndTheConnectionStillOpens)
+{
+    // The listener's accept queue was full: Linux dropped the first SYN and the client sent it again after
+    // its 1 s RTO (RFC 6298 §2.1), with the same ISN.
+    const std::vector<CapturedSegment> segments = realCapture("linux-lo-syn-retransmitted.pcap", 1);
+    ASSERT_EQ(segments.size(), 9u);
+    const ReplayResult result = replayReal(segments);
+    ASSERT_TRUE(result.replayed) << result.problem;
+    EXPECT_TRUE(result.steps[1].retransmission);
+    EXPECT_TRUE(result.steps[1].matchesCore) << describeSteps(result); // the core's RTO fired as Linux's did
+    EXPECT_EQ(result.steps[3].clientState, TcpState::Established);
+    EXPECT_EQ(result.steps[3].serverState, TcpState::Established);
+    EXPECT_EQ(result.finalClient, TcpState::Closed);
+    EXPECT_EQ(result.finalServer, TcpState::TimeWait);
 }
 
 } // namespace

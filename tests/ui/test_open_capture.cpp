@@ -371,6 +371,45 @@ private slots:
         QVERIFY(damaged.damageMessage().contains(QStringLiteral("truncated")));
     }
 
+    // A real capture from tcpdump on Linux's `lo` (tests/data/captures): the kernel leaves the checksum to
+    // the card there, so no segment may read "bad checksum"; Linux negotiated window scaling (RFC 7323), which
+    // the summary says; both ends' states come out as RFC 9293 §3.3.2 has them and no segment is flagged as
+    // one the core would not send.
+    void aRealLinuxLoopbackCaptureReplaysWithoutFalseAlarms()
+    {
+        const QString file = QFINDTESTDATA("../data/captures/linux-lo-transfer.pcap");
+        QVERIFY(!file.isEmpty());
+        WholeWindow whole;
+        SessionController &controller = whole.controller;
+        CaptureUi &ui = whole.captureUi();
+        QVERIFY2(ui.openFile(file), qPrintable(ui.lastMessage()));
+        QVERIFY2(ui.lastMessage().isEmpty(), qPrintable(ui.lastMessage()));
+
+        CaptureSegmentList &list = *ui.segmentList();
+        QTreeWidget *rows = list.tree();
+        QCOMPARE(rows->topLevelItemCount(), 11);
+        int offloaded = 0;
+        for (int i = 0; i < rows->topLevelItemCount(); ++i) {
+            const QString remark = rows->topLevelItem(i)->text(CaptureSegmentList::Remark);
+            QVERIFY2(!remark.contains(QStringLiteral("bad")), qPrintable(remark));
+            QVERIFY2(!remark.contains(QStringLiteral("not what the core would send")), qPrintable(remark));
+            offloaded += remark.contains(QStringLiteral("offloaded"));
+        }
+        QCOMPARE(offloaded, 10); // the last ACK came from the TIME-WAIT path with a full checksum
+        const QString summary = list.summaryText();
+        QVERIFY2(summary.contains(QStringLiteral("0 not as the core would send")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("window scaling")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("client TIME_WAIT, server CLOSED")), qPrintable(summary));
+
+        controller.jumpToEnd();
+        const std::vector<TcpState> client = statesOf(controller.trace(), Side::Client);
+        const std::vector<TcpState> server = statesOf(controller.trace(), Side::Server);
+        QCOMPARE(client, (std::vector<TcpState>{TcpState::SynSent, TcpState::Established, TcpState::FinWait1,
+                                                TcpState::FinWait2, TcpState::TimeWait}));
+        QCOMPARE(server, (std::vector<TcpState>{TcpState::Listen, TcpState::SynRcvd, TcpState::Established,
+                                                TcpState::CloseWait, TcpState::LastAck, TcpState::Closed}));
+    }
+
     void recentCapturesAreRemembered()
     {
         const QString file = path(QStringLiteral("recent.pcap"));
