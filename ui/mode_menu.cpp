@@ -2,6 +2,7 @@
 
 #include "ui/language_menu.h"
 #include "ui/loopback_live_driver.h"
+#include "ui/loopback_ports_dialog.h"
 #include "ui/session_controller.h"
 
 #include <QAction>
@@ -80,6 +81,10 @@ ModeMenu::ModeMenu(QMainWindow &window, SessionController &controller)
         window.addAction(action); // the keys work wherever the focus is
     }
     m_simulated->setChecked(true);
+    m_menu->addSeparator();
+    m_ports = m_menu->addAction(QString());
+    m_ports->setObjectName(QStringLiteral("loopbackPortsAction"));
+    connect(m_ports, &QAction::triggered, this, &ModeMenu::openPortsDialog);
     connect(m_simulated, &QAction::triggered, this, [this] { setMode(Mode::Simulated); });
     connect(m_loopback, &QAction::triggered, this, [this] { setMode(Mode::Loopback); });
 
@@ -129,6 +134,40 @@ bool ModeMenu::setMode(Mode mode)
     return ok;
 }
 
+void ModeMenu::openPortsDialog()
+{
+    if (m_portsDialog) {
+        m_portsDialog->raise();
+        return;
+    }
+    // The running loopback run's own ports are free for the restart that applies the new ones.
+    const auto ownPort = [this](std::uint16_t port) {
+        const LoopbackDriver *driver = mode() == Mode::Loopback ? m_loopbackDriver->driver() : nullptr;
+        if (!driver) return false;
+        for (int conn = 0; conn < driver->connectionCount(); ++conn)
+            for (const Side side : {Side::Client, Side::Server})
+                if (driver->udpPort(side, conn) == port) return true;
+        return false;
+    };
+    m_portsDialog =
+        new LoopbackPortsDialog(portSetting(kClientPortKey), portSetting(kServerPortKey), ownPort, &m_window);
+    m_portsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_portsDialog, &QDialog::accepted, this,
+            [this] { applyPorts(m_portsDialog->clientPort(), m_portsDialog->serverPort()); });
+    m_portsDialog->open();
+}
+
+void ModeMenu::applyPorts(std::uint16_t client, std::uint16_t server)
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(kClientPortKey), client);
+    settings.setValue(QLatin1String(kServerPortKey), server);
+    if (mode() != Mode::Loopback) return;
+    // A fresh run on the new ports; if they cannot be bound after all, the failure box names the port.
+    m_controller.attachLiveDriver(nullptr);
+    setMode(Mode::Loopback);
+}
+
 void ModeMenu::reportFailure()
 {
     if (m_errorBox) m_errorBox->close();
@@ -173,6 +212,8 @@ void ModeMenu::retranslateUi()
     m_loopback->setToolTip(tr("Each endpoint on its own UDP socket on 127.0.0.1, carrying the exact TCP "
                               "bytes; timers on the wall clock. Stepping back starts a fresh run (%1)")
                                .arg(m_loopback->shortcut().toString(QKeySequence::NativeText)));
+    m_ports->setText(tr("Loopback &ports…"));
+    m_ports->setToolTip(tr("Choose the UDP ports on 127.0.0.1 that loopback mode binds, or any free ones"));
     m_status->setToolTip(tr("The real UDP ports on 127.0.0.1 and the wall-clock time of the loopback run"));
     showStatus();
 }

@@ -4,6 +4,8 @@
 // clock (ui/loopback_live_driver.h). Checkable actions with keys and tooltips; the choice is remembered in
 // QSettings and restored at start. In loopback mode the status bar shows the real ports and the clock. A
 // run that cannot start (a UDP port in use) gets a message box naming the port, and the simulation stays.
+#include "ui/loopback_ports_dialog.h"
+
 #include <QMessageBox>
 #include <QObject>
 #include <QPointer>
@@ -44,10 +46,15 @@ public:
     QMenu *menu() const { return m_menu; }
     QAction *simulatedAction() const { return m_simulated; }
     QAction *loopbackAction() const { return m_loopback; }
+    QAction *portsAction() const { return m_ports; }
     QLabel *statusLabel() const { return m_status; }
     LoopbackLiveDriver &loopback() const { return *m_loopbackDriver; }
     // The message box of the last failed start, while it is open (for tests).
     QMessageBox *errorBox() const { return m_errorBox; }
+    // Mode ▸ Loopback ports…: opens the dialog (window-modal); on OK the ports are remembered and, in
+    // loopback mode, the run restarts on them. The dialog while it is open (for tests).
+    void openPortsDialog();
+    LoopbackPortsDialog *portsDialog() const { return m_portsDialog; }
 
     Mode mode() const;
     // Switches and remembers the choice. false when loopback mode cannot start (a message box says why).
@@ -64,6 +71,7 @@ private:
     void showMode();
     void showStatus();
     void reportFailure();
+    void applyPorts(std::uint16_t client, std::uint16_t server);
 
     QMainWindow &m_window;
     SessionController &m_controller;
@@ -72,8 +80,10 @@ private:
     QActionGroup *m_group = nullptr;
     QAction *m_simulated = nullptr;
     QAction *m_loopback = nullptr;
+    QAction *m_ports = nullptr;
     QLabel *m_status = nullptr;
-    QPointer<QMessageBox> m_errorBox; // deleted on close
+    QPointer<QMessageBox> m_errorBox;            // deleted on close
+    QPointer<LoopbackPortsDialog> m_portsDialog; // deleted on close
 };
 
 } // namespace tcplab::ui

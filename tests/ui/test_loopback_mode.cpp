@@ -2,10 +2,13 @@
 // sockets on 127.0.0.1 on the wall clock; the default handshake completes and the diagram shows its SYN,
 // SYN+ACK and ACK; a click on the SYN while the link still holds it discards it before it is sent, and the
 // client retransmits it (RFC 6298 §5.4); a datagram of random bytes is discarded and changes nothing; a
-// UDP port in use gets a message box naming the port, and the simulation stays.
+// UDP port in use gets a message box naming the port, and the simulation stays. Mode ▸ Loopback ports…
+// sets the ports: 1024–65535 and different, a port in use named before the dialog closes, and a running
+// loopback run restarts on the new ports.
 #include "io/loopback_driver.h"
 #include "tests/core/loopback_test_socket.h"
 #include "ui/loopback_live_driver.h"
+#include "ui/loopback_ports_dialog.h"
 #include "ui/main_window.h"
 #include "ui/mode_menu.h"
 #include "ui/sequence_diagram.h"
@@ -14,9 +17,13 @@
 #include "ui/window_assembly.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -200,6 +207,77 @@ private slots:
         QVERIFY(QSettings().value(QLatin1String(ModeMenu::kModeKey)).toString() !=
                 QStringLiteral("loopback"));
         box->close();
+    }
+
+    void thePortsDialogRefusesReservedEqualAndBusyPorts()
+    {
+        LoopbackPortsDialog dialog(0, 0);
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QCOMPARE(dialog.clientPort(), std::uint16_t(0)); // any free port
+        QVERIFY(ok->isEnabled());
+
+        dialog.setPorts(80, 0);
+        QVERIFY2(dialog.message().contains(QStringLiteral("80")), qPrintable(dialog.message()));
+        QVERIFY(dialog.message().contains(QStringLiteral("1024")));
+        QVERIFY(!ok->isEnabled());
+
+        dialog.setPorts(45000, 45000);
+        QVERIFY(dialog.message().contains(QStringLiteral("45000")));
+        QVERIFY(!ok->isEnabled());
+
+        UdpSocket occupant;
+        dialog.setPorts(occupant.port(), 0);
+        QVERIFY(ok->isEnabled()); // whether a port is free is asked when OK is pressed
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY2(dialog.message().contains(QString::number(occupant.port())), qPrintable(dialog.message()));
+        QVERIFY(dialog.message().contains(QStringLiteral("in use")));
+        QVERIFY(dialog.message().contains(QStringLiteral("client")));
+
+        // The boxes as a user types in them: "any free port" turned off, a number typed.
+        dialog.findChild<QCheckBox *>(QStringLiteral("clientAnyPort"))->setChecked(false);
+        dialog.findChild<QSpinBox *>(QStringLiteral("clientPortSpin"))->setValue(1023);
+        QVERIFY(!ok->isEnabled());
+        dialog.findChild<QSpinBox *>(QStringLiteral("clientPortSpin"))->setValue(65535);
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.clientPort(), std::uint16_t(65535));
+    }
+
+    void thePortsDialogSetsThePortsAndRestartsALoopbackRunOnThem()
+    {
+        SessionController controller(defaultScenario());
+        MainWindow window(controller);
+        assembleMainWindow(window, controller);
+        openWindow(window);
+        auto *modes = window.findChild<ModeMenu *>();
+        QVERIFY(modes->portsAction());
+        QVERIFY(modes->menu()->actions().contains(modes->portsAction()));
+        QVERIFY(modes->setMode(ModeMenu::Mode::Loopback));
+        const std::uint16_t before = modes->loopback().driver()->udpPort(Side::Server);
+
+        // Two ports that are free now: let the kernel pick them, then give them back.
+        std::uint16_t client = 0, server = 0;
+        {
+            UdpSocket a, b;
+            client = a.port();
+            server = b.port();
+        }
+        modes->portsAction()->trigger();
+        LoopbackPortsDialog *dialog = modes->portsDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        // The run's own port counts as free: it is given up when the run restarts.
+        dialog->setPorts(client, before);
+        QVERIFY(dialog->inUseProblem().isEmpty());
+        dialog->setPorts(client, server);
+        dialog->accept();
+        QCOMPARE(QSettings().value(QLatin1String(ModeMenu::kClientPortKey)).toUInt(), uint(client));
+        QCOMPARE(QSettings().value(QLatin1String(ModeMenu::kServerPortKey)).toUInt(), uint(server));
+        QCOMPARE(modes->mode(), ModeMenu::Mode::Loopback);
+        QCOMPARE(modes->loopback().driver()->udpPort(Side::Client), client);
+        QCOMPARE(modes->loopback().driver()->udpPort(Side::Server), server);
+        QVERIFY2(modes->statusLabel()->text().contains(QString::number(server)),
+                 qPrintable(modes->statusLabel()->text()));
     }
 };
 
