@@ -31,7 +31,7 @@ LessonPlayer::LessonPlayer(SessionController &controller, QWidget *parent)
     m_now->setFont(style::scaledFont(font(), 1.3, true));
     m_now->setMinimumHeight(m_now->fontMetrics().height() * 3);
     m_now->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_now->setStyleSheet(QStringLiteral("background: #fff8e1; padding: 8px; border-radius: 4px;"));
+    applyNoteStyle();
     m_steps = new QListWidget(this);
     m_steps->setWordWrap(true);
     m_steps->setFont(style::scaledFont(font(), 1.05));
@@ -108,9 +108,29 @@ void LessonPlayer::retranslateUi()
     showTime();
 }
 
+void LessonPlayer::applyNoteStyle()
+{
+    // A warm note card: pale amber with dark text, deep amber with light text on the dark theme, and a black
+    // frame on white in high contrast.
+    QString card;
+    switch (style::scheme()) {
+    case DiagramScheme::Light:
+        card = QStringLiteral("background: #fff8e1; color: #202020;");
+        break;
+    case DiagramScheme::Dark:
+        card = QStringLiteral("background: #4a3b12; color: #f2f2f2;");
+        break;
+    case DiagramScheme::HighContrast:
+        card = QStringLiteral("background: white; color: black; border: 2px solid black;");
+        break;
+    }
+    m_now->setStyleSheet(card + QStringLiteral(" padding: 8px; border-radius: 4px;"));
+}
+
 void LessonPlayer::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
+    if (event->type() == QEvent::PaletteChange) applyNoteStyle(); // another theme
     QWidget::changeEvent(event);
 }
 

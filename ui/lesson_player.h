@@ -37,6 +37,7 @@ protected:
 
 private:
     void retranslateUi();
+    void applyNoteStyle();
     void showTime();
 
     SessionController &m_controller;

@@ -4,6 +4,7 @@
 #include "ui/diagram_style.h"
 #include "ui/sequence_diagram.h"
 #include "ui/sequence_model.h"
+#include "ui/theme.h"
 #include "ui/time_format.h"
 
 #include <qcustomplot.h>
@@ -119,14 +120,12 @@ PacketdrillPlayer *PacketdrillPlayer::openFromDialog(QWidget *parent)
 
 void PacketdrillPlayer::buildPlot()
 {
-    m_plot->setBackground(Qt::white);
     m_plot->setAntialiasedElements(QCP::aeAll);
     m_plot->xAxis->setVisible(false);
     m_plot->xAxis->setRange(-kSideMargin, 1.0 + kSideMargin);
     m_plot->yAxis->setRangeReversed(true);
     m_plot->yAxis->setLabelFont(style::scaledFont(font(), 1.1, true));
     m_plot->yAxis->setTickLabelFont(style::scaledFont(font(), 1.05));
-    m_plot->yAxis->grid()->setPen(QPen(style::gridColor(), 1.0));
     m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
     m_plot->axisRect()->setMargins(QMargins(0, kHeaderHeight, 0, 0));
     m_plot->axisRect()->setRangeDrag(Qt::Vertical);
@@ -150,13 +149,26 @@ void PacketdrillPlayer::buildPlot()
             s == Side::Client ? SequenceDiagram::kClientValue : SequenceDiagram::kServerValue, 0.0);
         item->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         item->setFont(style::scaledFont(font(), 1.25, true));
-        item->setColor(Qt::white);
-        item->setBrush(style::sideColor(s));
         item->setPadding(QMargins(14, 6, 14, 6));
         (s == Side::Client ? m_peerHeader : m_testedHeader) = item;
     }
     const double endMs = std::max(1.0, double(m_result.endTime) / 1000.0);
     m_plot->yAxis->setRange(-endMs * 0.03, endMs * 1.05);
+    applyStyle();
+}
+
+void PacketdrillPlayer::applyStyle()
+{
+    styleCustomPlot(*m_plot);
+    for (QCPItemText *header : {m_peerHeader, m_testedHeader}) {
+        header->setColor(style::onSideColor());
+        header->setBrush(style::sideColor(header == m_peerHeader ? Side::Client : Side::Server));
+    }
+    if (m_mismatchLabel) {
+        m_mismatchLabel->setColor(style::onSideColor());
+        m_mismatchLabel->setBrush(style::dropColor());
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void PacketdrillPlayer::markMismatch()
@@ -181,9 +193,8 @@ void PacketdrillPlayer::markMismatch()
     m_mismatchLabel->position->setCoords(0.5, double(at) / 1000.0);
     m_mismatchLabel->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
     m_mismatchLabel->setFont(style::scaledFont(font(), 1.05, true));
-    m_mismatchLabel->setColor(Qt::white);
-    m_mismatchLabel->setBrush(style::dropColor());
     m_mismatchLabel->setPadding(QMargins(8, 3, 8, 3));
+    applyStyle();
 }
 
 QString PacketdrillPlayer::lineText(const packetdrill::LineOutcome &outcome) const
@@ -272,6 +283,7 @@ void PacketdrillPlayer::retranslateUi()
 void PacketdrillPlayer::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
+    if (event->type() == QEvent::PaletteChange) applyStyle(); // another theme: the diagram's colours
     QDialog::changeEvent(event);
 }
 

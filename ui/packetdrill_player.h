@@ -44,6 +44,8 @@ protected:
 
 private:
     void retranslateUi();
+    // The plot's paper, axes and headers in the current theme's colours.
+    void applyStyle();
     void buildPlot();
     void markMismatch();
     QString lineText(const packetdrill::LineOutcome &outcome) const;

@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QMenu>
+#include <QWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -108,6 +109,12 @@ void PresentationMode::setTheme(Theme theme)
     // The diagrams' colours first: widgets that repaint on the palette's change read them.
     style::setCurrent({diagramScheme(theme, m_systemPalette), m_zoom});
     QApplication::setPalette(themePalette(theme, m_systemPalette));
+    // Qt hands the new palette to existing widgets only once the event loop runs (is_app_running): a theme
+    // set before exec(), or in a test, would leave the shown window white. Telling every widget is
+    // idempotent.
+    QEvent paletteChange(QEvent::ApplicationPaletteChange);
+    for (QWidget *widget : QApplication::allWidgets())
+        QCoreApplication::sendEvent(widget, &paletteChange);
     {
         const QSignalBlocker blocker(m_highContrast);
         m_highContrast->setChecked(theme == Theme::HighContrast);
@@ -180,18 +187,11 @@ void PresentationMode::applyDiagramFonts(SequenceView &view)
 void PresentationMode::applyStyle()
 {
     for (QCustomPlot *plot : m_window.findChildren<QCustomPlot *>()) {
-        styleCustomPlot(*plot);
+        if (auto *view = qobject_cast<SequenceView *>(plot))
+            styleSequenceView(*view);
+        else
+            styleCustomPlot(*plot);
         plot->replot(QCustomPlot::rpQueuedReplot);
-    }
-    for (SequenceView *view : m_window.findChildren<SequenceView *>()) {
-        // The two side headers: white on the side's colour (dark text on the dark theme's lighter hues).
-        for (int i = 0; i < view->itemCount(); ++i) {
-            auto *header = qobject_cast<QCPItemText *>(view->item(i));
-            if (!header) continue;
-            const bool client = header->position->coords().x() == SequenceDiagram::kClientValue;
-            header->setColor(style::onSideColor());
-            header->setBrush(style::sideColor(client ? Side::Client : Side::Server));
-        }
     }
     // Widgets that paint themselves (the state diagram, the hex view) read the style as they paint.
     for (QWidget *widget : m_window.findChildren<QWidget *>())

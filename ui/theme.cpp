@@ -1,5 +1,8 @@
 #include "ui/theme.h"
 
+#include "ui/sequence_diagram.h"
+#include "ui/sequence_view.h"
+
 #include <qcustomplot.h>
 
 namespace tcplab::ui {
@@ -150,6 +153,19 @@ void styleCustomPlot(QCustomPlot &plot)
         plot.legend->setBrush(style::labelGround(235));
         plot.legend->setBorderPen(QPen(style::mutedTextColor(), style::zoomed(1.0)));
         plot.legend->setTextColor(text);
+    }
+}
+
+void styleSequenceView(SequenceView &view)
+{
+    styleCustomPlot(view);
+    // The two side headers: white on the side's colour (dark text on the dark theme's lighter hues).
+    for (int i = 0; i < view.itemCount(); ++i) {
+        auto *header = qobject_cast<QCPItemText *>(view.item(i));
+        if (!header) continue;
+        const bool client = header->position->coords().x() == SequenceDiagram::kClientValue;
+        header->setColor(style::onSideColor());
+        header->setBrush(style::sideColor(client ? Side::Client : Side::Server));
     }
 }
 

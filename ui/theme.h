@@ -13,6 +13,8 @@ class QCustomPlot;
 
 namespace tcplab::ui {
 
+class SequenceView;
+
 enum class Theme { System, Light, Dark, HighContrast };
 
 // "system", "light", "dark", "high-contrast" (or "contrast"); nullopt for anything else.
@@ -29,5 +31,7 @@ DiagramScheme diagramScheme(Theme theme, const QPalette &systemPalette);
 
 // Paints a plot's paper, axes, grid and legend in the current diagram style (colours and zoomed widths).
 void styleCustomPlot(QCustomPlot &plot);
+// The same for the sequence diagram, with its two side headers (white on the side's colour).
+void styleSequenceView(SequenceView &view);
 
 } // namespace tcplab::ui

@@ -1,8 +1,11 @@
 // File → Open packetdrill script: a malformed script gives its line and column; a script that runs is drawn
 // from its trace (the script as the peer, the core under test), and a mismatch is named with its line and
 // marked on the arrow the endpoint sent instead.
+#include "ui/diagram_style.h"
 #include "ui/packetdrill_player.h"
 #include "ui/sequence_diagram.h"
+
+#include <qcustomplot.h>
 
 #include <QListWidget>
 #include <QtTest>
@@ -73,6 +76,27 @@ private slots:
         QVERIFY2(player->summaryText().contains(QStringLiteral("line 6")), qPrintable(player->summaryText()));
         QVERIFY(player->mismatchSegment() != 0);
         QCOMPARE(player->diagram().selectedSegment(), std::uint64_t(player->mismatchSegment()));
+    }
+
+    void plotFollowsTheTheme()
+    {
+        // Opened under the dark theme, the plot is drawn on dark paper; a later switch to light repaints it.
+        style::setCurrent({DiagramScheme::Dark, 1.0});
+        std::unique_ptr<PacketdrillPlayer> player(
+            PacketdrillPlayer::fromText(kPassing, QStringLiteral("ok.pkt"), nullptr, nullptr));
+        QVERIFY(player);
+        auto *plot = player->findChild<QCustomPlot *>();
+        QVERIFY(plot);
+        plot->resize(500, 400);
+        const auto paper = [plot] {
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+            return QColor(plot->toPixmap(plot->width(), plot->height()).toImage().pixel(2, 2)).lightness();
+        };
+        QVERIFY2(paper() < 60, "dark theme, white plot");
+        style::setCurrent({DiagramScheme::Light, 1.0});
+        QEvent paletteChange(QEvent::PaletteChange);
+        QCoreApplication::sendEvent(player.get(), &paletteChange);
+        QVERIFY2(paper() > 200, "light theme, dark plot");
     }
 };
 
