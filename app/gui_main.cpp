@@ -96,6 +96,8 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption exportOption = tcplab::ui::ExportCommandLine::option();
     parser.addOption(exportOption);
+    const QCommandLineOption exportColoursOption = tcplab::ui::ExportCommandLine::coloursOption();
+    parser.addOption(exportColoursOption);
     const QCommandLineOption presentationOption = tcplab::ui::DesktopIntegration::presentationOption();
     parser.addOption(presentationOption);
     const QCommandLineOption langOption(
@@ -246,8 +248,13 @@ int main(int argc, char *argv[])
     if (parser.isSet(glossaryOption))
         if (auto *glossary = window.findChild<tcplab::ui::GlossaryPanel *>())
             glossary->toggleAction()->setChecked(true);
-    if (parser.isSet(exportOption))
-        return tcplab::ui::ExportCommandLine::run(window, parser.value(exportOption), *size);
+    if (parser.isSet(exportOption)) {
+        const auto colours = tcplab::ui::ExportCommandLine::parseColours(parser.value(exportColoursOption));
+        if (!colours)
+            return fail(QCoreApplication::translate("main", "unknown export theme '%1' (use print or screen)")
+                            .arg(parser.value(exportColoursOption)));
+        return tcplab::ui::ExportCommandLine::run(window, parser.value(exportOption), *size, *colours);
+    }
 
     // For this run only: the remembered setting stays as the user left it.
     if (parser.isSet(relativeOption)) window.sequenceView().setSeqNumbers(tcplab::ui::SeqNumbers::Relative);

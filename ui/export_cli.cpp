@@ -20,7 +20,23 @@ QCommandLineOption ExportCommandLine::option()
         tr("file"));
 }
 
-int ExportCommandLine::run(MainWindow &window, const QString &fileName, QSize windowSize)
+QCommandLineOption ExportCommandLine::coloursOption()
+{
+    return QCommandLineOption(QStringLiteral("export-theme"),
+                              tr("Colours of an exported picture: print (light, for paper; the default) or "
+                                 "screen (the theme of this run, see --theme)."),
+                              QStringLiteral("print|screen"), QStringLiteral("print"));
+}
+
+std::optional<ExportColours> ExportCommandLine::parseColours(const QString &name)
+{
+    if (name == QLatin1String("print")) return ExportColours::Print;
+    if (name == QLatin1String("screen")) return ExportColours::Screen;
+    return std::nullopt;
+}
+
+int ExportCommandLine::run(MainWindow &window, const QString &fileName, QSize windowSize,
+                           ExportColours colours)
 {
     const auto format = exportFormatForFile(fileName);
     if (!format) {
@@ -38,8 +54,9 @@ int ExportCommandLine::run(MainWindow &window, const QString &fileName, QSize wi
     window.show();
     QCoreApplication::processEvents();
     window.sequenceView().replot(QCustomPlot::rpImmediateRefresh);
-    const QString error = ExportWriter(window.controller(), window.sequenceView())
-                              .write(fileName, *format, ExportScope::WholeSession);
+    ExportWriter writer(window.controller(), window.sequenceView());
+    writer.setColours(colours);
+    const QString error = writer.write(fileName, *format, ExportScope::WholeSession);
     if (!error.isEmpty()) {
         std::fprintf(stderr, "tcplab: %s\n", qPrintable(error));
         return 1;

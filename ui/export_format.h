@@ -15,6 +15,10 @@ enum class ExportFormat { Png, Svg, Pdf, JsonLines, Pcap, Mermaid, PlantUml };
 // view shows now.
 enum class ExportScope { WholeSession, VisiblePart };
 
+// The colours a picture is drawn in: light, for paper and slides, whatever the window's theme (the
+// default); or the theme the window shows now (dark, high contrast).
+enum class ExportColours { Print, Screen };
+
 // From the file name's extension (case-insensitive): .png .svg .pdf .jsonl/.json .pcap .mmd .puml.
 std::optional<ExportFormat> exportFormatForFile(const QString &fileName);
 // The extension a new file of the format gets, without the dot ("jsonl").

@@ -20,6 +20,7 @@ namespace tcplab::ui {
 namespace {
 constexpr const char *kLastFolderKey = "export/lastFolder";
 constexpr const char *kVisiblePartKey = "export/visiblePartOnly";
+constexpr const char *kScreenColoursKey = "export/screenColours";
 constexpr const char *kFileMenuName = "fileMenu";
 } // namespace
 
@@ -41,6 +42,12 @@ ExportMenu::ExportMenu(SessionController &controller, SequenceView &view, QWidge
     m_visiblePart->setChecked(QSettings().value(QLatin1String(kVisiblePartKey), false).toBool());
     connect(m_visiblePart, &QAction::toggled, this,
             [](bool on) { QSettings().setValue(QLatin1String(kVisiblePartKey), on); });
+    m_screenColours = addAction(QString());
+    m_screenColours->setObjectName(QStringLiteral("exportScreenColours"));
+    m_screenColours->setCheckable(true);
+    m_screenColours->setChecked(QSettings().value(QLatin1String(kScreenColoursKey), false).toBool());
+    connect(m_screenColours, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(QLatin1String(kScreenColoursKey), on); });
     addSeparator();
     add(ExportFormat::JsonLines);
     add(ExportFormat::Pcap);
@@ -86,6 +93,11 @@ ExportScope ExportMenu::scope() const
     return m_visiblePart->isChecked() ? ExportScope::VisiblePart : ExportScope::WholeSession;
 }
 
+ExportColours ExportMenu::colours() const
+{
+    return m_screenColours->isChecked() ? ExportColours::Screen : ExportColours::Print;
+}
+
 void ExportMenu::retranslateUi()
 {
     setTitle(tr("&Export"));
@@ -96,6 +108,7 @@ void ExportMenu::retranslateUi()
     actionFor(ExportFormat::Svg)->setText(tr("Diagram as &SVG…"));
     actionFor(ExportFormat::Pdf)->setText(tr("Diagram as P&DF…"));
     m_visiblePart->setText(tr("Pictures show only the &visible part"));
+    m_screenColours->setText(tr("Pictures keep the &theme's colours (otherwise light, for printing)"));
     actionFor(ExportFormat::JsonLines)->setText(tr("Trace as &JSON lines…"));
     actionFor(ExportFormat::Pcap)->setText(tr("Trace as p&cap (Wireshark)…"));
     actionFor(ExportFormat::Mermaid)->setText(tr("Sequence as &Mermaid…"));
@@ -151,6 +164,7 @@ void ExportMenu::askAndExport(ExportFormat format)
 bool ExportMenu::exportTo(const QString &fileName, ExportFormat format, bool quiet)
 {
     ExportWriter writer(m_controller, m_view);
+    writer.setColours(colours());
     const QString error = writer.write(fileName, format, scope());
     if (!error.isEmpty()) {
         if (!quiet) QMessageBox::warning(window(), tr("Export failed"), error);

@@ -27,7 +27,9 @@ public:
 
     QAction *actionFor(ExportFormat format) const;
     QAction *visiblePartAction() const { return m_visiblePart; }
+    QAction *screenColoursAction() const { return m_screenColours; }
     ExportScope scope() const;
+    ExportColours colours() const;
 
     // Exports without a dialog; returns false (after showing the error unless `quiet`) when writing fails.
     bool exportTo(const QString &fileName, ExportFormat format, bool quiet = false);
@@ -48,6 +50,7 @@ private:
     SequenceView &m_view;
     std::vector<std::pair<ExportFormat, QAction *>> m_actions;
     QAction *m_visiblePart = nullptr;
+    QAction *m_screenColours = nullptr;
 };
 
 } // namespace tcplab::ui

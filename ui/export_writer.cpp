@@ -2,6 +2,7 @@
 
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
+#include "ui/theme.h"
 
 #include "trace/json_writer.h"
 #include "trace/mermaid_writer.h"
@@ -56,6 +57,32 @@ public:
 private:
     SequenceView &m_view;
     QCPRange m_saved;
+    bool m_active;
+};
+
+// Draws the view in the light scheme (at the same zoom) while a picture is made for paper, and puts the
+// window's theme back after.
+class PrintColours {
+public:
+    PrintColours(SequenceView &view, bool active) : m_view(view), m_saved(style::current()), m_active(active)
+    {
+        if (!m_active) return;
+        style::setCurrent({DiagramScheme::Light, m_saved.zoom});
+        styleSequenceView(m_view);
+    }
+    ~PrintColours()
+    {
+        if (!m_active) return;
+        style::setCurrent(m_saved);
+        styleSequenceView(m_view);
+        m_view.replot(QCustomPlot::rpQueuedReplot);
+    }
+    PrintColours(const PrintColours &) = delete;
+    PrintColours &operator=(const PrintColours &) = delete;
+
+private:
+    SequenceView &m_view;
+    DiagramStyle m_saved;
     bool m_active;
 };
 
@@ -119,6 +146,7 @@ QByteArray ExportWriter::renderPicture(ExportFormat format, ExportScope scope, Q
 {
     const QSize size = pictureSize(scope);
     const WholeSessionRange range(m_view, m_controller, scope == ExportScope::WholeSession);
+    const PrintColours colours(m_view, m_colours == ExportColours::Print);
     const QString title = tr("TCP sequence diagram");
     QByteArray bytes;
     QBuffer buffer(&bytes);

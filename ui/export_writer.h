@@ -20,6 +20,9 @@ class ExportWriter {
 public:
     ExportWriter(const SessionController &controller, SequenceView &view);
 
+    // Print (light) unless told otherwise.
+    void setColours(ExportColours colours) { m_colours = colours; }
+
     // Writes `fileName`; returns an empty string on success, otherwise a sentence that names the file.
     QString write(const QString &fileName, ExportFormat format,
                   ExportScope scope = ExportScope::WholeSession);
@@ -38,6 +41,7 @@ private:
 
     const SessionController &m_controller;
     SequenceView &m_view;
+    ExportColours m_colours = ExportColours::Print;
 };
 
 } // namespace tcplab::ui

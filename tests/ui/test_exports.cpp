@@ -1,12 +1,14 @@
 // The exports are valid files: the SVG parses and renders, the PNG has the size asked for, the PDF renders
 // with pdftoppm, the Mermaid text has one message per segment sent, the pcap decodes with tshark into as
 // many TCP segments, the JSON lines one line per event; a write that fails names the file and leaves none.
+#include "ui/diagram_style.h"
 #include "ui/export_format.h"
 #include "ui/export_menu.h"
 #include "ui/export_writer.h"
 #include "ui/main_window.h"
 #include "ui/sequence_view.h"
 #include "ui/session_controller.h"
+#include "ui/theme.h"
 
 #include <QImage>
 #include <QProcess>
@@ -127,6 +129,36 @@ private slots:
         QImage page(path(QStringLiteral("pdf.png")));
         QVERIFY(!page.isNull());
         QVERIFY(page.width() > 100 && page.height() > 100);
+    }
+
+    void picturesArePrintColoursUnlessAskedForTheScreens()
+    {
+        // The window is dark (a teacher's evening theme); the PNG for paper is light, with dark text, and
+        // the window is dark again after it. Asked to keep the screen's colours, the PNG is dark.
+        style::setCurrent({DiagramScheme::Dark, 1.0});
+        styleSequenceView(m_window->sequenceView());
+        const auto paperAndInk = [this](ExportColours colours) {
+            ExportWriter w = writer();
+            w.setColours(colours);
+            const QImage image = QImage::fromData(w.render(ExportFormat::Png, ExportScope::WholeSession));
+            int dark = 0;
+            for (int y = 0; y < image.height(); y += 3)
+                for (int x = 0; x < image.width(); x += 3)
+                    dark += QColor(image.pixel(x, y)).lightness() < 80;
+            return std::make_pair(QColor(image.pixel(3, image.height() - 3)).lightness(), dark);
+        };
+        const auto [printPaper, printInk] = paperAndInk(ExportColours::Print);
+        QVERIFY2(printPaper > 240, qPrintable(QString::number(printPaper)));
+        QVERIFY2(printInk > 50, "no dark text on the printed picture");
+        QCOMPARE(style::scheme(), DiagramScheme::Dark);
+        SequenceView &view = m_window->sequenceView();
+        const QImage onScreen = view.toPixmap(view.width(), view.height()).toImage();
+        QVERIFY2(QColor(onScreen.pixel(3, onScreen.height() - 3)).lightness() < 60,
+                 "the window stayed light");
+        const auto [screenPaper, screenInk] = paperAndInk(ExportColours::Screen);
+        QVERIFY2(screenPaper < 60, qPrintable(QString::number(screenPaper)));
+        style::setCurrent({DiagramScheme::Light, 1.0});
+        styleSequenceView(m_window->sequenceView());
     }
 
     void mermaidNamesEverySegment()
