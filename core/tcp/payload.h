@@ -99,6 +99,16 @@ public:
     // Widens this window over `next` when `next` continues it in the same buffer (two slices cut one after
     // the other); returns whether it did. Lets a queue of slices keep one piece per original buffer.
     bool joinIfAdjacent(const Payload &next) noexcept;
+    // Drops the first n octets by narrowing the window (all of them when n is larger); no copy.
+    void dropFront(size_type n) noexcept
+    {
+        if (n >= m_size) {
+            clear();
+            return;
+        }
+        m_offset += static_cast<std::uint32_t>(n);
+        m_size -= static_cast<std::uint32_t>(n);
+    }
 
     std::vector<std::uint8_t> toVector() const { return {begin(), end()}; }
     operator std::vector<std::uint8_t>() const { return toVector(); }

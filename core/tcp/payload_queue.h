@@ -53,6 +53,15 @@ public:
     }
 
 private:
+    // Appends the first n octets of `piece`, widening the last piece when they continue it.
+    void appendFrontOf(const Payload &piece, std::size_t n)
+    {
+        m_size += n;
+        const Payload part = piece.slice(0, n);
+        if (m_head < m_pieces.size() && m_pieces.back().joinIfAdjacent(part)) return;
+        m_pieces.push_back(part);
+    }
+
     void takeFront(std::size_t n, PayloadQueue *to)
     {
         while (n > 0 && m_head < m_pieces.size()) {
@@ -64,8 +73,8 @@ private:
                 front = Payload();
                 ++m_head;
             } else {
-                if (to) to->append(front.slice(0, n));
-                front = front.slice(n, front.size() - n);
+                if (to) to->appendFrontOf(front, n);
+                front.dropFront(n);
                 m_size -= n;
                 n = 0;
             }
