@@ -165,6 +165,7 @@ OpenedConversation openConversation(const CaptureFile &file, std::size_t index, 
         if (step.segment < captured.size()) stepOf[step.segment] = &step;
 
     Trace events;
+    events.reserve(2 * captured.size() + replay.states.size());
     std::size_t nextState = 0; // replay.states before this index are in the trace
     auto addStates = [&](std::size_t until, TimeUs senderAt, TimeUs receiverAt, Side sender) {
         for (; nextState < until && nextState < replay.states.size(); ++nextState) {
@@ -228,10 +229,15 @@ OpenedConversation openConversation(const CaptureFile &file, std::size_t index, 
     const TimeUs after = captured.empty() ? 0 : arrivalOf(captured.size() - 1) + kCaptureFlight;
     addStates(replay.states.size(), after, after, Side::Client);
 
-    // Time order for playback; equal times keep the order above (a send before its delivery).
+    // Time order for playback; equal times keep the order above (a send before its delivery). One step per
+    // segment is in order already; the capture's clock may not be (captures are not always sorted).
+    const auto earlier = [](const TraceEvent &a, const TraceEvent &b) { return a.t < b.t; };
+    if (std::is_sorted(events.events().begin(), events.events().end(), earlier)) {
+        opened.trace = std::move(events);
+        return opened;
+    }
     std::vector<TraceEvent> sorted = events.events();
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const TraceEvent &a, const TraceEvent &b) { return a.t < b.t; });
+    std::stable_sort(sorted.begin(), sorted.end(), earlier);
     for (TraceEvent &event : sorted)
         opened.trace.append(std::move(event));
     return opened;

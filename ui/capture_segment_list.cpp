@@ -3,11 +3,14 @@
 #include "ui/session_controller.h"
 #include "ui/time_format.h"
 
+#include <algorithm>
+
+#include <QAbstractTableModel>
 #include <QEvent>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
-#include <QSignalBlocker>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace tcplab::ui {
@@ -17,6 +20,125 @@ const QColor kRetransmissionColour(255, 224, 178); // amber, as Wireshark marks 
 const QColor kGapColour(255, 205, 210);            // red: bytes the capture missed
 } // namespace
 
+// The rows of the opened connection, their texts made when the view asks for them.
+class CaptureSegmentModel : public QAbstractTableModel {
+public:
+    CaptureSegmentModel(const CaptureSegmentList &list, const OpenedConversation &opened, QObject *parent)
+        : QAbstractTableModel(parent), m_list(list), m_opened(opened)
+    {
+    }
+
+    void reset()
+    {
+        beginResetModel();
+        endResetModel();
+    }
+    // After a language change: every text and header again.
+    void retranslate()
+    {
+        emit headerDataChanged(Qt::Horizontal, 0, CaptureSegmentList::Remark);
+        if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, CaptureSegmentList::Remark));
+    }
+
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_opened.rows.size());
+    }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : CaptureSegmentList::Remark + 1;
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (!index.isValid() || std::size_t(index.row()) >= m_opened.rows.size()) return {};
+        const CaptureSegmentRow &row = m_opened.rows[std::size_t(index.row())];
+        const auto column = CaptureSegmentList::Column(index.column());
+        switch (role) {
+        case Qt::DisplayRole:
+            return text(row, column);
+        case Qt::ToolTipRole:
+            return column == CaptureSegmentList::Remark ? QVariant(m_list.remarkText(row)) : QVariant();
+        case Qt::TextAlignmentRole:
+            return column <= CaptureSegmentList::Length && column != CaptureSegmentList::Direction &&
+                           column != CaptureSegmentList::Flags
+                       ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                       : QVariant();
+        case Qt::BackgroundRole:
+            if (row.gapBytes > 0) return kGapColour;
+            if (row.retransmission) return kRetransmissionColour;
+            return {};
+        default:
+            return {};
+        }
+    }
+
+    QString text(const CaptureSegmentRow &row, CaptureSegmentList::Column column) const
+    {
+        const Segment &s = row.segment;
+        switch (column) {
+        case CaptureSegmentList::Frame:
+            return QString::number(row.packet);
+        case CaptureSegmentList::Time:
+            return QString::number(double(row.sinceStart) / 1e6, 'f', 6);
+        case CaptureSegmentList::Direction:
+            return row.from == Side::Client ? CaptureSegmentList::tr("client → server")
+                                            : CaptureSegmentList::tr("server → client");
+        case CaptureSegmentList::Flags:
+            return QString::fromStdString(flagsToString(s.flags));
+        case CaptureSegmentList::Seq:
+            return QString::number(s.seq);
+        case CaptureSegmentList::Ack:
+            return s.has(kAck) ? QString::number(s.ack) : QString();
+        case CaptureSegmentList::Window:
+            return QString::number(s.window);
+        case CaptureSegmentList::Length:
+            return QString::number(row.payloadLength);
+        case CaptureSegmentList::ClientState:
+            return row.replayed ? QString::fromLatin1(stateName(row.clientState)) : QString();
+        case CaptureSegmentList::ServerState:
+            return row.replayed ? QString::fromLatin1(stateName(row.serverState)) : QString();
+        case CaptureSegmentList::Remark:
+            return m_list.remarkText(row);
+        }
+        return {};
+    }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+        switch (CaptureSegmentList::Column(section)) {
+        case CaptureSegmentList::Frame:
+            return CaptureSegmentList::tr("No.");
+        case CaptureSegmentList::Time:
+            return CaptureSegmentList::tr("Time (s)");
+        case CaptureSegmentList::Direction:
+            return CaptureSegmentList::tr("Direction");
+        case CaptureSegmentList::Flags:
+            return CaptureSegmentList::tr("Flags");
+        case CaptureSegmentList::Seq:
+            return CaptureSegmentList::tr("Seq");
+        case CaptureSegmentList::Ack:
+            return CaptureSegmentList::tr("Ack");
+        case CaptureSegmentList::Window:
+            return CaptureSegmentList::tr("Window");
+        case CaptureSegmentList::Length:
+            return CaptureSegmentList::tr("Len");
+        case CaptureSegmentList::ClientState:
+            return CaptureSegmentList::tr("Client state");
+        case CaptureSegmentList::ServerState:
+            return CaptureSegmentList::tr("Server state");
+        case CaptureSegmentList::Remark:
+            return CaptureSegmentList::tr("Remark");
+        }
+        return {};
+    }
+
+private:
+    const CaptureSegmentList &m_list;
+    const OpenedConversation &m_opened;
+};
+
 CaptureSegmentList::CaptureSegmentList(SessionController &controller, QWidget *parent)
     : QWidget(parent), m_controller(controller)
 {
@@ -24,25 +146,32 @@ CaptureSegmentList::CaptureSegmentList(SessionController &controller, QWidget *p
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_tree = new QTreeWidget(this);
+    m_model = new CaptureSegmentModel(*this, m_opened, this);
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("captureSegmentTree"));
     m_tree->setRootIsDecorated(false);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->setColumnCount(Remark + 1);
+    m_tree->setModel(m_model);
+    // Sized by the rows in view, not by all of them (a capture can hold 100,000).
+    m_tree->header()->setResizeContentsPrecision(200);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
     layout->addWidget(m_tree, 1);
 
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (!item) return;
-        const int i = m_tree->indexOfTopLevelItem(item);
-        if (i < 0 || std::size_t(i) >= m_opened.rows.size()) return;
-        const CaptureSegmentRow &row = m_opened.rows[std::size_t(i)];
-        // To the moment it has arrived, so that the states after it show.
-        m_controller.seek(row.arrivesAt);
-        m_controller.selectSegment(row.segmentId);
-    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_showingSelection || !current.isValid() ||
+                    std::size_t(current.row()) >= m_opened.rows.size())
+                    return;
+                const CaptureSegmentRow &row = m_opened.rows[std::size_t(current.row())];
+                // To the moment it has arrived, so that the states after it show.
+                m_controller.seek(row.arrivesAt);
+                m_controller.selectSegment(row.segmentId);
+            });
     connect(&m_controller, &SessionController::segmentSelected, this, &CaptureSegmentList::showSelection);
     retranslateUi();
 }
@@ -51,37 +180,19 @@ void CaptureSegmentList::setConversation(const QString &fileName, const OpenedCo
 {
     m_fileName = fileName;
     m_opened = opened;
-    fill();
+    m_model->reset();
     retranslateUi();
 }
 
-void CaptureSegmentList::fill()
+int CaptureSegmentList::rowCount() const
 {
-    const QSignalBlocker blocker(m_tree);
-    m_tree->clear();
-    for (const CaptureSegmentRow &row : m_opened.rows) {
-        auto *item = new QTreeWidgetItem(m_tree);
-        const Segment &s = row.segment;
-        item->setText(Frame, QString::number(row.packet));
-        item->setText(Time, QString::number(double(row.sinceStart) / 1e6, 'f', 6));
-        item->setText(Flags, QString::fromStdString(flagsToString(s.flags)));
-        item->setText(Seq, QString::number(s.seq));
-        item->setText(Ack, s.has(kAck) ? QString::number(s.ack) : QString());
-        item->setText(Window, QString::number(s.window));
-        item->setText(Length, QString::number(row.payloadLength));
-        if (row.replayed) {
-            item->setText(ClientState, QString::fromLatin1(stateName(row.clientState)));
-            item->setText(ServerState, QString::fromLatin1(stateName(row.serverState)));
-        }
-        for (int column : {Frame, Time, Seq, Ack, Window, Length})
-            item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
-        const QColor colour = row.gapBytes > 0     ? kGapColour
-                              : row.retransmission ? kRetransmissionColour
-                                                   : QColor();
-        if (colour.isValid())
-            for (int column = 0; column <= Remark; ++column)
-                item->setBackground(column, colour);
-    }
+    return m_model->rowCount();
+}
+
+QString CaptureSegmentList::text(int row, Column column) const
+{
+    if (row < 0 || std::size_t(row) >= m_opened.rows.size()) return {};
+    return m_model->text(m_opened.rows[std::size_t(row)], column);
 }
 
 QString CaptureSegmentList::remarkText(const CaptureSegmentRow &row) const
@@ -142,13 +253,14 @@ QString CaptureSegmentList::summaryText() const
                                             .arg(QString::fromLatin1(stateName(m_opened.replay.finalClient)),
                                                  QString::fromLatin1(stateName(m_opened.replay.finalServer)));
     if (const WindowScaling &scaling = m_opened.replay.windowScaling; scaling.negotiated)
-        text += QLatin1Char('\n') +
-                tr("Both ends negotiated window scaling (RFC 7323): client windows count in units of %1 bytes, "
-                   "server windows in units of %2. The core does not negotiate it, so it was given each "
-                   "window scaled, up to the 65,535 bytes its window holds; the Window column shows the "
-                   "captured value.")
-                    .arg(1u << scaling.clientShift)
-                    .arg(1u << scaling.serverShift);
+        text +=
+            QLatin1Char('\n') +
+            tr("Both ends negotiated window scaling (RFC 7323): client windows count in units of %1 bytes, "
+               "server windows in units of %2. The core does not negotiate it, so it was given each "
+               "window scaled, up to the 65,535 bytes its window holds; the Window column shows the "
+               "captured value.")
+                .arg(1u << scaling.clientShift)
+                .arg(1u << scaling.serverShift);
     text +=
         QLatin1Char('\n') +
         (m_opened.axis == CaptureTimeAxis::OneStepPerSegment
@@ -163,28 +275,23 @@ QString CaptureSegmentList::summaryText() const
 
 void CaptureSegmentList::retranslateUi()
 {
-    m_tree->setHeaderLabels({tr("No."), tr("Time (s)"), tr("Direction"), tr("Flags"), tr("Seq"), tr("Ack"),
-                             tr("Window"), tr("Len"), tr("Client state"), tr("Server state"), tr("Remark")});
-    for (int i = 0; i < m_tree->topLevelItemCount() && std::size_t(i) < m_opened.rows.size(); ++i) {
-        QTreeWidgetItem *item = m_tree->topLevelItem(i);
-        const CaptureSegmentRow &row = m_opened.rows[std::size_t(i)];
-        item->setText(Direction, row.from == Side::Client ? tr("client → server") : tr("server → client"));
-        item->setText(Remark, remarkText(row));
-        item->setToolTip(Remark, remarkText(row));
-    }
-    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tree->header()->setStretchLastSection(true);
+    m_model->retranslate();
     m_summary->setText(summaryText());
 }
 
 void CaptureSegmentList::showSelection(quint64 segmentId)
 {
-    for (int i = 0; i < m_tree->topLevelItemCount() && std::size_t(i) < m_opened.rows.size(); ++i) {
-        if (m_opened.rows[std::size_t(i)].segmentId != segmentId) continue;
-        const QSignalBlocker blocker(m_tree);
-        m_tree->setCurrentItem(m_tree->topLevelItem(i));
-        return;
-    }
+    // Rows are in time order and segment ids count up along them; a binary search finds the row.
+    const auto it =
+        std::lower_bound(m_opened.rows.begin(), m_opened.rows.end(), segmentId,
+                         [](const CaptureSegmentRow &row, quint64 id) { return row.segmentId < id; });
+    if (it == m_opened.rows.end() || it->segmentId != segmentId) return;
+    m_showingSelection = true; // not a pick of the user's: the controller knows already
+    const QModelIndex index = m_model->index(int(it - m_opened.rows.begin()), 0);
+    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_tree->scrollTo(index);
+    m_showingSelection = false;
 }
 
 void CaptureSegmentList::changeEvent(QEvent *event)

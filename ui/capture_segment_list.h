@@ -9,10 +9,11 @@
 #include <QWidget>
 
 class QLabel;
-class QTreeWidget;
+class QTreeView;
 
 namespace tcplab::ui {
 
+class CaptureSegmentModel;
 class SessionController;
 
 class CaptureSegmentList : public QWidget {
@@ -24,7 +25,11 @@ public:
     explicit CaptureSegmentList(SessionController &controller, QWidget *parent = nullptr);
 
     void setConversation(const QString &fileName, const OpenedConversation &opened);
-    QTreeWidget *tree() const { return m_tree; }
+    // The rows are a model's (CaptureSegmentModel), made as the view shows them: a capture of 100,000
+    // segments opens without building 100,000 items.
+    QTreeView *tree() const { return m_tree; }
+    int rowCount() const;
+    QString text(int row, Column column) const; // as the list shows it
     QString summaryText() const;
     // The remark column's text of a row: retransmission, gap, differences from the core (translated).
     QString remarkText(const CaptureSegmentRow &row) const;
@@ -36,13 +41,14 @@ protected:
 
 private:
     void retranslateUi();
-    void fill();
     void showSelection(quint64 segmentId);
 
     SessionController &m_controller;
     QLabel *m_summary = nullptr;
-    QTreeWidget *m_tree = nullptr;
+    CaptureSegmentModel *m_model = nullptr;
+    QTreeView *m_tree = nullptr;
     QString m_fileName;
+    bool m_showingSelection = false;
     OpenedConversation m_opened;
 };
 
