@@ -218,8 +218,9 @@ protected:
         ASSERT_EQ(written, data.size());
     }
 
-    // Data both ways, more than one window's worth of segments: the core's unscaled 65535-byte window
-    // against the kernel's, which must not scale since the core's SYN has no wscale option.
+    // Data both ways, more than one window's worth of segments. The core's Linux profile offers wscale 7,
+    // so both ends scale (RFC 7323 §2.2): the kernel reads the core's windows << 7 and sends its own >> its
+    // shift, and 100000 bytes still arrive exactly.
     void exchangeData(const Fd &kernel)
     {
         const auto request = pattern(3000, 1);
@@ -232,7 +233,8 @@ protected:
         EXPECT_EQ(m_core->received(), reply);
         const auto info = tcpInfo(kernel.get());
         ASSERT_TRUE(info);
-        EXPECT_FALSE(info->windowScaling) << "the core's SYN has no wscale, so neither side may scale";
+        EXPECT_TRUE(info->windowScaling) << "both SYNs carry wscale, so both sides scale";
+        EXPECT_EQ(info->sndWscale, 7) << "the kernel scales what it reads from the core by the core's shift";
         EXPECT_FALSE(info->timestamps) << "the core's SYN has no timestamps option";
         EXPECT_EQ(info->sndMss, 1460u);
     }
