@@ -18,7 +18,7 @@ QString fromStd(const std::string &text)
     return QString::fromStdString(text);
 }
 
-void addStateChange(Trace &trace, TimeUs t, Side side, TcpState from, TcpState to)
+void addStateChange(std::vector<TraceEvent> &trace, TimeUs t, Side side, TcpState from, TcpState to)
 {
     TraceEvent event;
     event.t = t;
@@ -34,7 +34,7 @@ void addStateChange(Trace &trace, TimeUs t, Side side, TcpState from, TcpState t
         }
     }
     event.text = "reconstructed by the core's rules from the capture";
-    trace.append(std::move(event));
+    trace.push_back(std::move(event));
 }
 
 // The TCP options of packet `number` as written on the wire (IPv4; "" when there are none or for IPv6).
@@ -164,7 +164,7 @@ OpenedConversation openConversation(const CaptureFile &file, std::size_t index, 
     for (const ReplayStep &step : replay.steps)
         if (step.segment < captured.size()) stepOf[step.segment] = &step;
 
-    Trace events;
+    std::vector<TraceEvent> events; // in the order made; Trace::append numbers them once sorted
     events.reserve(2 * captured.size() + replay.states.size());
     std::size_t nextState = 0; // replay.states before this index are in the trace
     auto addStates = [&](std::size_t until, TimeUs senderAt, TimeUs receiverAt, Side sender) {
@@ -215,14 +215,14 @@ OpenedConversation openConversation(const CaptureFile &file, std::size_t index, 
         sent.arrival = arrivalOf(i);
         sent.text = row.remark;
         if (!row.note.empty()) sent.text += (sent.text.empty() ? "" : "; ") + row.note;
-        events.append(std::move(sent));
+        events.push_back(std::move(sent));
         TraceEvent delivered;
         delivered.t = arrivalOf(i);
         delivered.kind = TraceKind::SegmentDelivered;
         delivered.side = peerOf(segment.from);
         delivered.segmentId = row.segmentId;
         delivered.segment = segment.segment;
-        events.append(std::move(delivered));
+        events.push_back(std::move(delivered));
         opened.rows.push_back(std::move(row));
     }
     // Timers after the last segment (none unless the replay ran them).
@@ -232,14 +232,20 @@ OpenedConversation openConversation(const CaptureFile &file, std::size_t index, 
     // Time order for playback; equal times keep the order above (a send before its delivery). One step per
     // segment is in order already; the capture's clock may not be (captures are not always sorted).
     const auto earlier = [](const TraceEvent &a, const TraceEvent &b) { return a.t < b.t; };
-    if (std::is_sorted(events.events().begin(), events.events().end(), earlier)) {
-        opened.trace = std::move(events);
+    opened.trace.reserve(events.size());
+    if (std::is_sorted(events.begin(), events.end(), earlier)) {
+        for (TraceEvent &event : events)
+            opened.trace.append(std::move(event));
         return opened;
     }
-    std::vector<TraceEvent> sorted = events.events();
-    std::stable_sort(sorted.begin(), sorted.end(), earlier);
-    for (TraceEvent &event : sorted)
-        opened.trace.append(std::move(event));
+    // Sorting (time, position) pairs and moving each event once is far cheaper than sorting the events.
+    std::vector<std::pair<TimeUs, std::size_t>> order;
+    order.reserve(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i)
+        order.emplace_back(events[i].t, i);
+    std::sort(order.begin(), order.end());
+    for (const auto &[t, i] : order)
+        opened.trace.append(std::move(events[i]));
     return opened;
 }
 

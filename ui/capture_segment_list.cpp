@@ -256,9 +256,8 @@ QString CaptureSegmentList::summaryText() const
         text +=
             QLatin1Char('\n') +
             tr("Both ends negotiated window scaling (RFC 7323): client windows count in units of %1 bytes, "
-               "server windows in units of %2. The core does not negotiate it, so it was given each "
-               "window scaled, up to the 65,535 bytes its window holds; the Window column shows the "
-               "captured value.")
+               "server windows in units of %2, and the core's two ends negotiated the same. The Window "
+               "column shows the value on the wire.")
                 .arg(1u << scaling.clientShift)
                 .arg(1u << scaling.serverShift);
     text +=

@@ -49,10 +49,10 @@ public:
         const CapturedSegment &serverSyn = synAck != m_segments.end() ? *synAck : *syn;
         m_ends[1].emplace(configFor(serverSyn), syn->segment.dstPort);
         m_result.replayed = true;
-        if (synAck != m_segments.end() && syn->windowScale && synAck->windowScale) {
+        if (synAck != m_segments.end() && syn->segment.windowScale && synAck->segment.windowScale) {
             // RFC 7323 §2.3: a shift above 14 is used as 14.
-            m_result.windowScaling = {true, std::min<std::uint8_t>(*syn->windowScale, 14),
-                                      std::min<std::uint8_t>(*synAck->windowScale, 14)};
+            m_result.windowScaling = {true, std::min<std::uint8_t>(*syn->segment.windowScale, 14),
+                                      std::min<std::uint8_t>(*synAck->segment.windowScale, 14)};
         }
 
         const TimeUs start = syn->t;
@@ -81,6 +81,9 @@ private:
         config.isnMode = IsnMode::Fixed;
         config.fixedIsn = syn.segment.seq;
         if (syn.segment.mss) config.mss = *syn.segment.mss;
+        // Offer window scaling as the captured end did (RFC 7323 §2.2): both ends then negotiate it as the
+        // capture shows, and read each other's windows scaled.
+        config.windowScale = syn.segment.windowScale;
         return config;
     }
 
@@ -212,25 +215,12 @@ private:
                                           : "the core would send " + describeSegment(queue.front()));
         }
 
-        end(to).handleSegment(captured.t, asTheCoreReadsIt(captured));
+        end(to).handleSegment(captured.t, captured.segment);
         collect(to, captured.t);
         step.clientState = client().state();
         step.serverState = server().state();
         step.statesEnd = m_result.states.size();
         m_result.steps.push_back(std::move(step));
-    }
-
-    // With window scaling negotiated, the window as the receiver understands it (RFC 7323 §2.3), capped at
-    // what the core's 16-bit window holds; a SYN's window is never scaled.
-    Segment asTheCoreReadsIt(const CapturedSegment &captured) const
-    {
-        const WindowScaling &scaling = m_result.windowScaling;
-        if (!scaling.negotiated || captured.segment.has(kSyn)) return captured.segment;
-        const std::uint8_t shift = captured.from == Side::Client ? scaling.clientShift : scaling.serverShift;
-        Segment scaled = captured.segment;
-        scaled.window =
-            static_cast<std::uint16_t>(std::min<std::uint32_t>(std::uint32_t{scaled.window} << shift, 65535));
-        return scaled;
     }
 
     void addRemark(ReplayStep &step, const std::string &text)

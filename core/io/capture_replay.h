@@ -10,10 +10,9 @@
 // Also flagged, per direction: a retransmission (the segment's sequence range was seen before) and a gap
 // (the segment starts beyond the highest sequence number seen: the capture missed bytes).
 //
-// Window scaling (RFC 7323 §2): when both SYNs carry the option, every later window in the capture is
-// scaled; the core does not negotiate it, so each window is delivered to the receiving Connection already
-// scaled (SEG.WND << shift), capped at 65,535, the largest window the core holds. A sender that keeps more
-// than that in flight then differs, and is marked so. ReplayResult::windowScaling says it was done.
+// Window scaling (RFC 7323 §2): each Connection offers the shift its captured SYN carried (or none), so
+// the two negotiate it as the capture's ends did and read each other's windows scaled.
+// ReplayResult::windowScaling says whether it was negotiated.
 //
 // Delayed ACKs: an ACK the capture shows sent at once, where the core would send the same ACK only when its
 // delayed-ACK timer fires (Linux's quick-ACK mode), matches, with a remark: RFC 9293 §3.8.6.3 allows both.
@@ -77,7 +76,7 @@ struct ReplayResult {
     std::vector<StateStep> states; // every state change of both Connections, in order
     TcpState finalClient = TcpState::Closed;
     TcpState finalServer = TcpState::Closed;
-    WindowScaling windowScaling; // when negotiated, the windows were scaled for the core (see above)
+    WindowScaling windowScaling; // as the captured SYNs negotiated it
 };
 
 ReplayResult replayCapture(const std::vector<CapturedSegment> &segments, const ReplayOptions &options = {});

@@ -442,24 +442,6 @@ std::uint16_t tcpChecksumOver(std::span<const std::uint8_t> tcpWithZeroChecksum,
     return fold(sum16(tcpWithZeroChecksum, pseudoHeaderSum(src, dst, length)));
 }
 
-// The window scale option (kind 3, length 3; RFC 7323 §2.2) among the TCP options of `tcp`.
-std::optional<std::uint8_t> windowScaleOption(std::span<const std::uint8_t> tcp)
-{
-    const std::size_t end = std::min<std::size_t>(tcp.size(), static_cast<std::size_t>(tcp[12] >> 4) * 4);
-    for (std::size_t i = 20; i < end;) {
-        const std::uint8_t kind = tcp[i];
-        if (kind == 0) break;
-        if (kind == 1) {
-            ++i;
-            continue;
-        }
-        if (i + 1 >= end || tcp[i + 1] < 2 || i + tcp[i + 1] > end) break; // malformed: stop reading
-        if (kind == 3 && tcp[i + 1] == 3) return tcp[i + 2];
-        i += tcp[i + 1];
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 ConversationList listTcpConversations(const PcapCapture &capture)
@@ -611,11 +593,11 @@ ConversationSegments conversationSegments(const PcapCapture &capture, const TcpC
             continue;
         }
         seg.segment = std::move(result.segment);
-        if (seg.segment.has(kSyn)) seg.windowScale = windowScaleOption(loc.tcp);
         out.segments.push_back(std::move(seg));
     }
-    std::stable_sort(out.segments.begin(), out.segments.end(),
-                     [](const CapturedSegment &a, const CapturedSegment &b) { return a.t < b.t; });
+    const auto earlier = [](const CapturedSegment &a, const CapturedSegment &b) { return a.t < b.t; };
+    if (!std::is_sorted(out.segments.begin(), out.segments.end(), earlier)) // most captures are
+        std::stable_sort(out.segments.begin(), out.segments.end(), earlier);
     return out;
 }
 

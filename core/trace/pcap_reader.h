@@ -124,9 +124,6 @@ struct CapturedSegment {
     ChecksumStatus checksum = ChecksumStatus::Good;
     std::uint16_t wireChecksum = 0;
     std::uint16_t expectedChecksum = 0; // what a complete checksum would be (when Bad or Offloaded)
-    // The window scale option's shift count (RFC 7323 §2.2), read from a SYN's options; decodeSegment
-    // keeps only the MSS option.
-    std::optional<std::uint8_t> windowScale;
     std::string note; // "bad TCP checksum 0x1234 (expected 0x5678)", "snaplen cut 900 of 1448 payload bytes"
 };
 

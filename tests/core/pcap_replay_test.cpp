@@ -141,11 +141,11 @@ TEST(PcapReplay, RealLinuxTransferWithWindowScalingReplaysAsTheCoreWouldSendIt)
     // The client sends 5000 bytes, the server answers 3000, the client closes first.
     const std::vector<CapturedSegment> segments = realCapture("linux-lo-transfer.pcap");
     ASSERT_EQ(segments.size(), 11u);
-    ASSERT_TRUE(segments[0].windowScale.has_value());
+    ASSERT_TRUE(segments[0].segment.windowScale.has_value());
     const ReplayResult result = replayReal(segments);
     ASSERT_TRUE(result.replayed) << result.problem;
     EXPECT_TRUE(result.windowScaling.negotiated);
-    EXPECT_EQ(result.windowScaling.clientShift, *segments[0].windowScale);
+    EXPECT_EQ(result.windowScaling.clientShift, *segments[0].segment.windowScale);
     ASSERT_EQ(result.steps.size(), segments.size());
     for (const ReplayStep &step : result.steps)
         EXPECT_TRUE(step.matchesCore) << describeSteps(result);
