@@ -29,16 +29,24 @@ bool crosses(const QLineF &line, const QPolygonF &box)
 LabelPlacer::LabelPlacer(std::vector<QLineF> lines, QRectF bounds)
     : m_lines(std::move(lines)), m_bounds(bounds)
 {
+    m_lineBounds.reserve(m_lines.size());
+    for (const QLineF &line : m_lines)
+        m_lineBounds.push_back(QRectF(line.p1(), line.p2()).normalized().adjusted(-0.5, -0.5, 0.5, 0.5));
 }
 
 double LabelPlacer::cost(const QPolygonF &box, int own) const
 {
+    // The exact tests (polygon against polygon, line against polygon) only where the bounding rectangles
+    // meet: a label near the top of the view is never compared in full with an arrow at its bottom.
+    const QRectF bounds = box.boundingRect();
     double total = 0.0;
-    for (const QPolygonF &other : m_placed)
-        if (box.intersects(other)) total += 1000.0;
+    for (const Placed &other : m_placed)
+        if (bounds.intersects(other.bounds) && box.intersects(other.box)) total += 1000.0;
     for (int i = 0; i < int(m_lines.size()); ++i)
-        if (i != own && crosses(m_lines[std::size_t(i)], box)) total += 40.0;
-    if (!m_bounds.contains(box.boundingRect())) total += 300.0;
+        if (i != own && bounds.intersects(m_lineBounds[std::size_t(i)]) &&
+            crosses(m_lines[std::size_t(i)], box))
+            total += 40.0;
+    if (!m_bounds.contains(bounds)) total += 300.0;
     return total;
 }
 
@@ -55,8 +63,11 @@ PlacedLabel LabelPlacer::place(const QLineF &along, QSizeF size, int own)
     static constexpr double kFractions[] = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
     PlacedLabel best;
     double bestCost = std::numeric_limits<double>::infinity();
-    for (int side = 0; side < 2; ++side) {
-        const double offset = (kGap + size.height() / 2.0) * (side == 0 ? 1.0 : -1.0);
+    // Beside the line first; where arrows crowd (a FIN crossing an ACK), a row further out, then another.
+    for (int candidate = 0; candidate < 6; ++candidate) {
+        const int side = candidate % 2, row = candidate / 2;
+        const double offset =
+            (kGap + size.height() / 2.0 + row * (size.height() + kGap)) * (side == 0 ? 1.0 : -1.0);
         for (double fraction : kFractions) {
             // Keep the text within the arrow where it is long enough.
             const double half = size.width() / 2.0;
@@ -74,7 +85,7 @@ PlacedLabel LabelPlacer::place(const QLineF &along, QSizeF size, int own)
             const QPolygonF box =
                 transform.map(QPolygonF(QRectF(-half, -size.height() / 2.0, size.width(), size.height())));
             // Prefer the middle and the upper side: the textbook's place.
-            const double preference = std::abs(fraction - 0.5) * 4.0 + side * 3.0;
+            const double preference = std::abs(fraction - 0.5) * 4.0 + side * 3.0 + row * 60.0;
             const double total = cost(box, own) + preference;
             if (total < bestCost) {
                 bestCost = total;
@@ -82,7 +93,7 @@ PlacedLabel LabelPlacer::place(const QLineF &along, QSizeF size, int own)
             }
         }
     }
-    m_placed.push_back(best.box);
+    m_placed.push_back({best.box, best.box.boundingRect()});
     return best;
 }
 

@@ -26,14 +26,19 @@ public:
     // of the arrow's own line in `lines`, which it may touch.
     PlacedLabel place(const QLineF &along, QSizeF size, int own);
     // Something already written (a state label) that labels must not cover.
-    void addObstacle(const QRectF &rect) { m_placed.push_back(QPolygonF(rect)); }
+    void addObstacle(const QRectF &rect) { m_placed.push_back({QPolygonF(rect), rect}); }
 
 private:
+    struct Placed {
+        QPolygonF box;
+        QRectF bounds; // the box's bounding rectangle: most pairs are told apart by it alone
+    };
     double cost(const QPolygonF &box, int own) const;
 
     std::vector<QLineF> m_lines;
+    std::vector<QRectF> m_lineBounds;
     QRectF m_bounds;
-    std::vector<QPolygonF> m_placed;
+    std::vector<Placed> m_placed;
 };
 
 } // namespace tcplab::ui

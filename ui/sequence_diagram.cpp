@@ -32,7 +32,9 @@ double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
 // A hairline as the horizontal runs of pixels a line drawing would set, one rectangle per pixel row. Filled
 // as rectangles (the raster engine's fastest path), thousands of dense arrows cost a few milliseconds less
 // than stroking them pixel by pixel.
-void appendHairline(const QPointF &a, const QPointF &b, std::vector<QRect> &runs)
+// Only the rows from `clipTop` to `clipBottom` are kept: an arrow half out of view costs only its visible
+// rows.
+void appendHairline(const QPointF &a, const QPointF &b, int clipTop, int clipBottom, std::vector<QRect> &runs)
 {
     const QPointF top = a.y() <= b.y() ? a : b;
     const QPointF bottom = a.y() <= b.y() ? b : a;
@@ -44,7 +46,7 @@ void appendHairline(const QPointF &a, const QPointF &b, std::vector<QRect> &runs
         return;
     }
     const double dxPerRow = (bottom.x() - top.x()) / (bottom.y() - top.y());
-    for (int row = firstRow; row <= lastRow; ++row) {
+    for (int row = std::max(firstRow, clipTop); row <= std::min(lastRow, clipBottom); ++row) {
         // The part of the line within this row: from half a row above its centre to half a row below.
         const double y0 = std::max(top.y(), row - 0.5), y1 = std::min(bottom.y(), row + 0.5);
         const double x0 = top.x() + (y0 - top.y()) * dxPerRow, x1 = top.x() + (y1 - top.y()) * dxPerRow;
@@ -345,9 +347,10 @@ void SequenceDiagram::drawArrows(QCPPainter *painter, const std::vector<QRectF> 
     const auto [first, last] = arrowsBetween(m_model, from, std::min(to, m_now));
     // Too dense to read: draw the arrows plainly, without labels or antialiasing, which is all the eye can
     // take in at that scale anyway.
-    const bool dense =
-        double(clip.height()) / double(std::max<std::size_t>(1, last - first)) < kMinPixelsPerLabel;
+    const bool dense = double(clip.height()) / double(std::max<std::size_t>(1, last - first)) <
+                       kMinPixelsPerLabel * std::max(1.0, style::zoom());
     m_drawnArrows = 0;
+    m_labelBoxes.clear();
     if (dense) {
         drawDenseArrows(painter, first, last);
         m_drawnLabels = 0;
@@ -459,7 +462,8 @@ void SequenceDiagram::drawDenseArrows(QCPPainter *painter, std::size_t first, st
         ++m_drawnArrows;
         const std::size_t pattern = arrow.retransmission ? 1 : arrow.duplicateOf ? 2 : 0;
         if (pattern == 0 && thin)
-            appendHairline(tail, tip, m_denseRuns[arrow.from == Side::Server ? 1 : 0]);
+            appendHairline(tail, tip, clip.top(), clip.bottom(),
+                           m_denseRuns[arrow.from == Side::Server ? 1 : 0]);
         else
             m_denseBatches[(arrow.from == Side::Server ? 3 : 0) + pattern].emplace_back(tail, tip);
         if (dropped) {
@@ -508,7 +512,7 @@ void SequenceDiagram::drawArrowHead(QCPPainter *painter, const QPointF &tail, co
 }
 
 void SequenceDiagram::drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, const SequenceArrow &arrow,
-                                     const QLineF &along, int line) const
+                                     const QLineF &along, int line)
 {
     QString text = arrow.label;
     if (arrow.retransmission) text += QLatin1Char(' ') + tr("(retransmission)");
@@ -525,6 +529,7 @@ void SequenceDiagram::drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, c
     const QFontMetricsF metrics(m_labelFont);
     const QSizeF size(metrics.horizontalAdvance(text) + 8.0, metrics.height() + 2.0);
     const PlacedLabel placed = placer.place(along, size, line);
+    m_labelBoxes.push_back(placed.box);
 
     painter->save();
     painter->translate(placed.centre);

@@ -43,6 +43,8 @@ public:
     // How many arrows and labels the last draw painted (for tests and the benchmark).
     int drawnArrowCount() const { return m_drawnArrows; }
     int drawnLabelCount() const { return m_drawnLabels; }
+    // The arrow labels' boxes as the last draw placed them, for tests.
+    const std::vector<QPolygonF> &labelBoxes() const { return m_labelBoxes; }
 
     // The latest time the diagram has something to show at (an event, a planned arrival, now).
     TimeUs contentEnd() const;
@@ -114,7 +116,7 @@ private:
     void drawArrowHead(QCPPainter *painter, const QPointF &tail, const QPointF &tip,
                        const QColor &colour) const;
     void drawArrowLabel(QCPPainter *painter, LabelPlacer &placer, const SequenceArrow &arrow,
-                        const QLineF &along, int line) const;
+                        const QLineF &along, int line);
 
     SequenceModel m_model;
     TimeUs m_now = 0;
@@ -130,6 +132,7 @@ private:
     std::array<std::vector<QRect>, 2> m_denseRuns; // solid hairlines as runs of pixels, per side
     std::vector<QLineF> m_denseCrosses;
     std::vector<int> m_denseTips;
+    std::vector<QPolygonF> m_labelBoxes;
     int m_drawnArrows = 0;
     int m_drawnLabels = 0;
 };

@@ -78,6 +78,22 @@ void BM_DrawDiagramFollowing(benchmark::State &state)
 }
 BENCHMARK(BM_DrawDiagramFollowing)->Arg(5000)->Unit(benchmark::kMillisecond);
 
+// The floor under the frames above: the same view with the diagram hidden (paper, axis, grid and headers).
+void BM_DrawEmptyView(benchmark::State &state)
+{
+    ui::SessionController controller(manyRequests(int(state.range(0))));
+    controller.jumpToEnd();
+    ui::SequenceView view(controller);
+    view.resize(1920, 1080);
+    view.replot();
+    view.diagram().setVisible(false);
+    for (auto _ : state) {
+        const QPixmap frame = view.toPixmap(1920, 1080);
+        benchmark::DoNotOptimize(frame.cacheKey());
+    }
+}
+BENCHMARK(BM_DrawEmptyView)->Arg(5000)->Unit(benchmark::kMillisecond);
+
 // The worst case: the user zoomed out over the whole session, every arrow on screen at once (too dense
 // for labels, which are then left out).
 void BM_DrawDiagramWholeSession(benchmark::State &state)
