@@ -92,8 +92,17 @@ void SequenceTimerPainter::draw(QPainter *painter, std::size_t first, std::size_
             drawOne(painter, timer, 0.0);
             continue;
         }
-        // The text may run down the lane until the next bar in it begins.
-        double textRoom = clip.bottom() - m_lifelineAt(timer.armedAt, timer.side).y();
+        // The text may run down the lane until the next bar in it begins, and up to the end of the one
+        // before (or the view's top) if it needs more room.
+        const double top = m_lifelineAt(timer.armedAt, timer.side).y();
+        double roomAbove = top - clip.top() - 2.0;
+        for (std::size_t j = i; j-- > first;) {
+            const SequenceTimer &before = m_model.timers[j];
+            if (before.side != timer.side || lane(before.kind) != lane(timer.kind)) continue;
+            roomAbove = top - barRect(before, before.barEnd()).bottom() - 6.0;
+            break;
+        }
+        double textRoom = clip.bottom() - top;
         for (std::size_t j = i + 1; j < m_model.timers.size(); ++j) {
             const SequenceTimer &next = m_model.timers[j];
             if (next.side != timer.side || lane(next.kind) != lane(timer.kind)) continue;
@@ -102,7 +111,7 @@ void SequenceTimerPainter::draw(QPainter *painter, std::size_t first, std::size_
                 m_lifelineAt(next.armedAt, next.side).y() - m_lifelineAt(timer.armedAt, timer.side).y();
             break;
         }
-        drawOne(painter, timer, textRoom - 4.0);
+        drawOne(painter, timer, textRoom - 4.0, roomAbove);
     }
     painter->setPen(Qt::NoPen);
     for (std::size_t kind = 0; kind < m_denseBars.size(); ++kind) {
@@ -113,7 +122,8 @@ void SequenceTimerPainter::draw(QPainter *painter, std::size_t first, std::size_
     painter->restore();
 }
 
-void SequenceTimerPainter::drawOne(QPainter *painter, const SequenceTimer &timer, double textRoom) const
+void SequenceTimerPainter::drawOne(QPainter *painter, const SequenceTimer &timer, double textRoom,
+                                   double roomAbove) const
 {
     const QColor colour = style::timerColor(timer.kind);
     const TimeUs stop = timer.barEnd();
@@ -151,13 +161,17 @@ void SequenceTimerPainter::drawOne(QPainter *painter, const SequenceTimer &timer
     // The name along the bar, on its outer side, reading downwards.
     if (textRoom <= 0.0) return;
     const QFontMetricsF metrics(m_font);
+    // Too long for the room below: start the name higher up the lane, still reading downwards.
+    const double needed = metrics.horizontalAdvance(text(timer)) + 12.0;
+    const double lift = std::clamp(needed - textRoom, 0.0, std::max(0.0, roomAbove));
+    textRoom += lift;
     const QString label = metrics.elidedText(text(timer), Qt::ElideRight, std::max(0.0, textRoom - 6.0));
     if (label.isEmpty() || label == QStringLiteral("…")) return;
     const double length = metrics.horizontalAdvance(label) + 6.0;
     const double h = metrics.height();
     const double x = timer.side == Side::Client ? whole.left() - 2.0 : whole.right() + 2.0 + h;
     painter->save();
-    painter->translate(x, whole.top());
+    painter->translate(x, whole.top() - lift);
     painter->rotate(90.0);
     const QRectF box(0.0, 0.0, length, h);
     painter->setPen(Qt::NoPen);

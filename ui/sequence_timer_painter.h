@@ -45,7 +45,10 @@ public:
     QRectF barRect(const SequenceTimer &timer, TimeUs end) const;
 
 private:
-    void drawOne(QPainter *painter, const SequenceTimer &timer, double textRoom) const;
+    // `textRoom`: pixels free in the lane from the bar's top down; `roomAbove`: free above it, which a name
+    // too long for the room below may take (a TIME_WAIT begun near the view's bottom).
+    void drawOne(QPainter *painter, const SequenceTimer &timer, double textRoom,
+                 double roomAbove = 0.0) const;
 
     const SequenceModel &m_model;
     TimeUs m_now;
