@@ -309,7 +309,7 @@ void StateDiagramWidget::paintNodes(QPainter &painter) const
 {
     const double s = scale();
     const QFont nodeFont = pixelFont(font(), std::clamp(24.0 * s, 14.0, 26.0), true);
-    const QFont tagFont = pixelFont(font(), std::clamp(17.0 * s, 12.0, 18.0), true);
+    const QFont tagFont = badgeFont();
     const double radius = 10.0 * s;
     for (const NodePlace &place : nodePlaces()) {
         const QRectF rect = nodeRect(place.node);
@@ -339,12 +339,9 @@ void StateDiagramWidget::paintNodes(QPainter &painter) const
 
         // Name tags above the node: who is in this state.
         painter.setFont(tagFont);
-        const QFontMetricsF metrics(tagFont);
-        const auto drawTag = [&](Side side, bool left) {
+        const auto drawTag = [&](Side side) {
             const QString text = side == Side::Client ? tr("client") : tr("server");
-            QRectF tag(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 2);
-            const double y = rect.top() - tag.height() - (server ? ring * 2 : ring / 2);
-            tag.moveTopLeft(left ? QPointF(rect.left(), y) : QPointF(rect.right() - tag.width(), y));
+            const QRectF tag = badgeRect(side);
             painter.setPen(Qt::NoPen);
             painter.setBrush(style::sideColor(side));
             painter.drawRoundedRect(tag, tag.height() / 2, tag.height() / 2);
@@ -352,36 +349,89 @@ void StateDiagramWidget::paintNodes(QPainter &painter) const
             painter.drawText(tag, Qt::AlignCenter, text);
             notePaintedText(text);
         };
-        if (client) drawTag(Side::Client, true);
-        if (server) drawTag(Side::Server, !client);
+        if (client) drawTag(Side::Client);
+        if (server) drawTag(Side::Server);
     }
+}
+
+QFont StateDiagramWidget::badgeFont() const
+{
+    return pixelFont(font(), std::clamp(17.0 * scale(), 12.0, 18.0), true);
+}
+
+QFont StateDiagramWidget::litLabelFont() const
+{
+    return pixelFont(font(), std::clamp(20.0 * scale(), 15.0, 22.0), true);
+}
+
+QRectF StateDiagramWidget::badgeRect(Side side) const
+{
+    const DiagramNode node = highlightedNode(side);
+    const bool client = highlightedNode(Side::Client) == node;
+    const bool server = highlightedNode(Side::Server) == node;
+    const QRectF rect = nodeRect(node);
+    const double ring = style::zoomed(std::max(3.0, 6.0 * scale()));
+    const QFontMetricsF metrics(badgeFont());
+    const QString text = side == Side::Client ? tr("client") : tr("server");
+    QRectF tag(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 2);
+    const double y = rect.top() - tag.height() - (server ? ring * 2 : ring / 2);
+    // The client's on the left; the server's on the right when the client shares its node.
+    const bool left = side == Side::Client || !client;
+    tag.moveTopLeft(left ? QPointF(rect.left(), y) : QPointF(rect.right() - tag.width(), y));
+    return tag;
+}
+
+std::vector<QRectF> StateDiagramWidget::badgeRects() const
+{
+    return {badgeRect(Side::Client), badgeRect(Side::Server)};
+}
+
+std::vector<QRectF> StateDiagramWidget::litLabelRects() const
+{
+    const std::vector<Edge> edges = layoutEdges();
+    std::vector<QRectF> rects;
+    for (Side side : {Side::Client, Side::Server})
+        if (const QRectF rect = litLabelRect(side, edges); !rect.isEmpty()) rects.push_back(rect);
+    return rects;
+}
+
+QRectF StateDiagramWidget::litLabelRect(Side side, const std::vector<Edge> &edges) const
+{
+    const Transition *lit = m_sides[index(side)].lit;
+    const auto edge = std::find_if(edges.begin(), edges.end(), [lit](const Edge &e) { return e.row == lit; });
+    if (!lit || edge == edges.end()) return {};
+    QRectF box = QFontMetricsF(litLabelFont()).boundingRect(transitionLabel(*lit)).adjusted(-6, -3, 6, 3);
+    box.moveCenter(edge->labelAt);
+    // Both sides took the same row (a simultaneous close): stack the two labels.
+    if (m_sides[0].lit == m_sides[1].lit)
+        box.translate(0, side == Side::Client ? -box.height() / 2 - 2 : box.height() / 2 + 2);
+    // Keep the label inside the widget.
+    box.translate(std::max(0.0, 2 - box.left()) - std::max(0.0, box.right() - width() + 2), 0);
+    // Off the badges: the nearest place up or down the edge's label point where it covers none.
+    const std::vector<QRectF> badges = badgeRects();
+    const auto coversBadge = [&badges](const QRectF &r) {
+        return std::any_of(badges.begin(), badges.end(), [&r](const QRectF &b) { return r.intersects(b); });
+    };
+    if (!coversBadge(box)) return box;
+    for (double step = 2.0; step < 4.0 * box.height(); step += 2.0)
+        for (double direction : {-1.0, 1.0})
+            if (const QRectF moved = box.translated(0, direction * step); !coversBadge(moved)) return moved;
+    return box;
 }
 
 void StateDiagramWidget::paintLitLabels(QPainter &painter, const std::vector<Edge> &edges) const
 {
-    const double s = scale();
-    const QFont font = pixelFont(this->font(), std::clamp(20.0 * s, 15.0, 22.0), true);
-    painter.setFont(font);
-    const QFontMetricsF metrics(font);
+    painter.setFont(litLabelFont());
     for (Side side : {Side::Client, Side::Server}) {
-        const Transition *lit = m_sides[index(side)].lit;
-        for (const Edge &edge : edges) {
-            if (edge.row != lit) continue;
-            const QString text = transitionLabel(*lit);
-            QRectF box = metrics.boundingRect(text).adjusted(-6, -3, 6, 3);
-            box.moveCenter(edge.labelAt);
-            // Both sides took the same row (a simultaneous close): stack the two labels.
-            if (m_sides[0].lit == m_sides[1].lit)
-                box.translate(0, side == Side::Client ? -box.height() / 2 - 2 : box.height() / 2 + 2);
-            // Keep the label inside the widget.
-            box.translate(std::max(0.0, 2 - box.left()) - std::max(0.0, box.right() - width() + 2), 0);
-            painter.setPen(QPen(style::sideColor(side), style::zoomed(2.0)));
-            painter.setBrush(style::labelGround(235));
-            painter.drawRoundedRect(box, 6, 6);
-            painter.setPen(style::sideTextColor(side));
-            painter.drawText(box, Qt::AlignCenter, text);
-            notePaintedText(text);
-        }
+        const QRectF box = litLabelRect(side, edges);
+        if (box.isEmpty()) continue;
+        const QString text = transitionLabel(*m_sides[index(side)].lit);
+        painter.setPen(QPen(style::sideColor(side), style::zoomed(2.0)));
+        painter.setBrush(style::labelGround(235));
+        painter.drawRoundedRect(box, 6, 6);
+        painter.setPen(style::sideTextColor(side));
+        painter.drawText(box, Qt::AlignCenter, text);
+        notePaintedText(text);
     }
 }
 

@@ -39,6 +39,11 @@ public:
     void setShowAllTransitions(bool show);
     QCheckBox *showAllBox() const { return m_showAllBox; }
 
+    // Where the "client" / "server" badges and the lit transitions' labels are drawn now, for tests: a lit
+    // label moves off a badge rather than hide it.
+    std::vector<QRectF> badgeRects() const;
+    std::vector<QRectF> litLabelRects() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -71,6 +76,12 @@ private:
     void paintEdges(QPainter &painter, const std::vector<Edge> &edges) const;
     void paintNodes(QPainter &painter) const;
     void paintLitLabels(QPainter &painter, const std::vector<Edge> &edges) const;
+    QFont badgeFont() const;
+    QFont litLabelFont() const;
+    // The badge naming `side` above the node it is in.
+    QRectF badgeRect(Side side) const;
+    // The lit label of `side`'s last transition (empty when none is lit), kept clear of the badges.
+    QRectF litLabelRect(Side side, const std::vector<Edge> &edges) const;
 
     SessionController &m_controller;
     std::array<SideView, 2> m_sides;

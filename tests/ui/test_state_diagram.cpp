@@ -138,6 +138,33 @@ private slots:
         QVERIFY(!en.contains(QStringLiteral("收到 SYN / 发送 SYN,ACK")));
     }
 
+    void litLabelsLeaveTheBadgesInSight_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("dock") << QSize(420, 400);
+        QTest::newRow("default") << QSize(560, 540);
+        QTest::newRow("large") << QSize(900, 800);
+    }
+    void litLabelsLeaveTheBadgesInSight()
+    {
+        // At the end both sides are CLOSED, the client's "client" and the server's "server" badges over the
+        // one node the lit labels point at: every step, no label may cover a badge.
+        QFETCH(QSize, size);
+        SessionController controller(defaultScenario());
+        StateDiagramWidget diagram(controller);
+        diagram.resize(size);
+        (void)diagram.grab();
+        int steps = 0;
+        while (controller.currentTime() < controller.endTime() && steps++ < 200) {
+            controller.stepForward();
+            for (const QRectF &label : diagram.litLabelRects())
+                for (const QRectF &badge : diagram.badgeRects())
+                    QVERIFY2(!label.intersects(badge),
+                             qPrintable(QStringLiteral("at %1 us").arg(controller.currentTime())));
+        }
+        QCOMPARE(int(diagram.litLabelRects().size()), 2);
+    }
+
     void teachingDocksAddFourClosableDocks()
     {
         SessionController controller(defaultScenario());
