@@ -2,6 +2,7 @@
 
 #include "ui/diagram_style.h"
 #include "ui/sequence_diagram.h"
+#include "ui/sequence_headers.h"
 #include "ui/sequence_model.h"
 
 namespace tcplab::ui {
@@ -36,22 +37,10 @@ KernelTracePlot::KernelTracePlot(QWidget *parent) : QCustomPlot(parent)
     m_diagram->setLabelFont(style::scaledFont(font(), 0.95, true));
     m_diagram->setStateFont(style::scaledFont(font(), 0.95, true));
     m_diagram->setTimerFont(style::scaledFont(font(), 0.9));
-    for (Side side : {Side::Client, Side::Server}) {
-        auto *item = new QCPItemText(this);
-        item->setClipToAxisRect(false);
-        item->position->setAxes(xAxis, yAxis);
-        item->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        item->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        item->position->setCoords(
-            side == Side::Client ? SequenceDiagram::kClientValue : SequenceDiagram::kServerValue, 0.0);
-        item->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        item->setFont(style::scaledFont(font(), 1.05, true));
-        item->setColor(Qt::white);
-        item->setBrush(style::sideColor(side));
-        item->setPen(Qt::NoPen);
-        item->setPadding(QMargins(10, 4, 10, 4));
-        m_headers[side == Side::Server] = item;
-    }
+    const auto headers =
+        addSideHeaders(*this, style::scaledFont(font(), 1.05, true), Qt::white, QMargins(10, 4, 10, 4));
+    m_headers[0] = headers[0];
+    m_headers[1] = headers[1];
     setPorts(0, 0);
 }
 

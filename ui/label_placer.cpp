@@ -63,7 +63,8 @@ PlacedLabel LabelPlacer::place(const QLineF &along, QSizeF size, int own)
     static constexpr double kFractions[] = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
     PlacedLabel best;
     double bestCost = std::numeric_limits<double>::infinity();
-    // Beside the line first; where arrows crowd (a FIN crossing an ACK), a row further out, then another.
+    // Beside the line; only where every such place covers another label (arrows crowding at the
+    // presentation zoom), a row further out, which costs more than crossing a few arrows.
     for (int candidate = 0; candidate < 6; ++candidate) {
         const int side = candidate % 2, row = candidate / 2;
         const double offset =
@@ -85,7 +86,7 @@ PlacedLabel LabelPlacer::place(const QLineF &along, QSizeF size, int own)
             const QPolygonF box =
                 transform.map(QPolygonF(QRectF(-half, -size.height() / 2.0, size.width(), size.height())));
             // Prefer the middle and the upper side: the textbook's place.
-            const double preference = std::abs(fraction - 0.5) * 4.0 + side * 3.0 + row * 60.0;
+            const double preference = std::abs(fraction - 0.5) * 4.0 + side * 3.0 + row * 300.0;
             const double total = cost(box, own) + preference;
             if (total < bestCost) {
                 bestCost = total;

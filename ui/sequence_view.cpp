@@ -2,6 +2,7 @@
 
 #include "ui/diagram_style.h"
 #include "ui/sequence_diagram.h"
+#include "ui/sequence_headers.h"
 #include "ui/sequence_model.h"
 #include "ui/session_controller.h"
 #include "ui/theme.h"
@@ -20,7 +21,8 @@ namespace {
 // share of the width on each side.
 constexpr double kSideMargin = 0.36;
 constexpr double kMaxSideShare = 0.3;
-constexpr int kHeaderHeight = 64;
+constexpr int kHeaderHeight = 64; // at zoom 1, gap included (fitHeaderRoom grows it with the font)
+constexpr int kHeaderGap = 10;    // between a header's bottom and the plot's top
 constexpr int kBottomMargin = 24;
 constexpr double kPadFraction = 0.04;
 } // namespace
@@ -47,6 +49,7 @@ SequenceView::SequenceView(SessionController &controller, QWidget *parent)
     connect(&m_controller, &SessionController::traceChanged, this, &SequenceView::rebuildModel);
     connect(&m_controller, &SessionController::timeChanged, this, &SequenceView::showTime);
     connect(this, &QCustomPlot::afterLayout, this, &SequenceView::fitSides);
+    connect(this, &QCustomPlot::beforeReplot, this, &SequenceView::fitHeaderRoom);
     connect(this, &QCustomPlot::mousePress, this, &SequenceView::handleMousePress);
     connect(this, &QCustomPlot::mouseMove, this, &SequenceView::handleMouseMove);
     connect(this, &QCustomPlot::mouseDoubleClick, this, &SequenceView::resetTimeRange);
@@ -93,23 +96,37 @@ void SequenceView::setUpAxes()
 
 void SequenceView::setUpHeaders()
 {
-    for (Side side : {Side::Client, Side::Server}) {
-        // Two fixed captions, not one item per arrow: items are fine here.
-        auto *item = new QCPItemText(this);
-        item->setClipToAxisRect(false);
-        item->position->setAxes(xAxis, yAxis);
-        item->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        item->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        item->position->setCoords(
-            side == Side::Client ? SequenceDiagram::kClientValue : SequenceDiagram::kServerValue, 0.0);
-        item->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        item->setFont(style::scaledFont(font(), kHeaderFactor, true));
-        item->setColor(style::onSideColor());
-        item->setBrush(style::sideColor(side));
-        item->setPen(Qt::NoPen);
-        item->setPadding(QMargins(18, 6, 18, 6));
-        (side == Side::Client ? m_clientHeader : m_serverHeader) = item;
-    }
+    const auto headers = addSideHeaders(*this, style::scaledFont(font(), kHeaderFactor, true),
+                                        style::onSideColor(), QMargins(18, 6, 18, 6));
+    m_clientHeader = headers[0];
+    m_serverHeader = headers[1];
+    // Lifted off the plot's top by the gap, so that the first arrow stays clear of them.
+    for (QCPItemText *header : headers)
+        header->position->setTypeY(QCPItemPosition::ptAbsolute);
+    placeHeaders(kHeaderHeight);
+}
+
+void SequenceView::placeHeaders(int room)
+{
+    // Set whole (not read back): before the first layout the axes cannot map a pixel to a value.
+    m_clientHeader->position->setCoords(SequenceDiagram::kClientValue, room - kHeaderGap);
+    m_serverHeader->position->setCoords(SequenceDiagram::kServerValue, room - kHeaderGap);
+}
+
+void SequenceView::fitHeaderRoom()
+{
+    const QFontMetrics metrics(m_clientHeader->font());
+    const QMargins padding = m_clientHeader->padding();
+    const int headerHeight = metrics.height() + padding.top() + padding.bottom();
+    const int room = std::max(kHeaderHeight, headerHeight + kHeaderGap + 4);
+    if (axisRect()->margins().top() == room) return;
+    axisRect()->setMargins(QMargins(0, room, 0, 0));
+    placeHeaders(room);
+}
+
+double SequenceView::readableScale()
+{
+    return kMinReadableScale * std::max(1.0, style::zoom());
 }
 
 void SequenceView::retranslateUi()
@@ -197,18 +214,18 @@ void SequenceView::updateTimeRange()
 {
     if (m_userRange) return;
     // The axis rect's own height is only known after a layout pass; this is what it will be.
-    const double heightPx = std::max(100, height() - kHeaderHeight - kBottomMargin);
+    const double heightPx = std::max(100, height() - axisRect()->margins().top() - kBottomMargin);
     const double endMs =
         std::max(1.0, double(std::max(m_controller.endTime(), m_diagram->contentEnd())) / kMillisecond);
     const double wholeSpan = endMs * (1.0 + 2 * kPadFraction);
-    if (heightPx / wholeSpan >= kMinReadableScale) {
+    if (heightPx / wholeSpan >= readableScale()) {
         yAxis->setRange(-endMs * kPadFraction, endMs * (1.0 + kPadFraction));
         return;
     }
     // Too long to show whole: a window at the readable scale that follows the segments, keeping the latest in
     // its lower part. A quiet wait (TIME_WAIT) does not scroll the exchange away; the diagram says at the
     // bottom what happens below.
-    const double span = heightPx / kMinReadableScale;
+    const double span = heightPx / readableScale();
     const double pad = span * kPadFraction;
     const double focusMs = double(m_diagram->focusTime()) / kMillisecond;
     m_windowStartMs = std::max(0.0, focusMs - span * 0.85);

@@ -21,8 +21,10 @@ class SequenceView : public QCustomPlot {
 public:
     explicit SequenceView(SessionController &controller, QWidget *parent = nullptr);
 
-    // Fewer pixels per millisecond than this and neighbouring arrows' labels run into each other.
+    // Fewer pixels per millisecond than this (at zoom 1) and neighbouring arrows' labels run into each other.
     static constexpr double kMinReadableScale = 0.55;
+    // The same at the presentation zoom: labels twice as tall need arrows twice as far apart.
+    static double readableScale();
     // The diagram's fonts, as factors of the widget's (the presentation mode scales the base).
     static constexpr double kArrowLabelFactor = 1.15;
     static constexpr double kStateLabelFactor = 1.1;
@@ -65,6 +67,10 @@ private:
     void retranslateUi();
     void setUpAxes();
     void setUpHeaders();
+    // The room above the plot: the headers' height at their current font, and a gap under them so that
+    // the first arrow does not run under a header.
+    void fitHeaderRoom();
+    void placeHeaders(int room);
     void rebuildModel();
     void showTime(qint64 now);
     void showSelection(quint64 segmentId);
