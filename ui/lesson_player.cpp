@@ -4,10 +4,12 @@
 #include "ui/lesson_text.h"
 #include "ui/session_controller.h"
 #include "ui/time_format.h"
+#include "ui/vertical_scroll.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -36,12 +38,18 @@ LessonPlayer::LessonPlayer(SessionController &controller, QWidget *parent)
     m_steps->setWordWrap(true);
     m_steps->setFont(style::scaledFont(font(), 1.05));
 
-    auto *layout = new QVBoxLayout(this);
+    // The lesson's text scrolls inside its dock: a long summary at a large zoom must not make the window
+    // taller than the screen.
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_title);
     layout->addWidget(m_summary);
     layout->addWidget(m_nowHeading);
     layout->addWidget(m_now);
     layout->addWidget(m_steps, 1);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(verticalScroll(content, this));
 
     connect(&m_controller, &SessionController::timeChanged, this, &LessonPlayer::showTime);
     connect(&m_controller, &SessionController::traceChanged, this, &LessonPlayer::showTime);

@@ -8,6 +8,7 @@
 class QCheckBox;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace tcplab::ui {
@@ -37,6 +38,7 @@ private:
     void clear();
 
     QuizController &m_quiz;
+    QScrollArea *m_scroll = nullptr;
     QCheckBox *m_mode = nullptr;
     QLabel *m_heading = nullptr;
     QLabel *m_question = nullptr;

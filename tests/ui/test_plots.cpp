@@ -59,6 +59,27 @@ private slots:
         QCOMPARE(plot.barCount(), expected);
         QVERIFY(plot.itemCount() >= expected); // a bar each, and a label where it fits
     }
+    void stateTimelinePlacesItsLabelsAgainWhenResized()
+    {
+        // A state's name is written in its bar only where it fits: a narrow plot names fewer bars, and
+        // widening it names more, without another trace change.
+        SessionController controller(defaultScenario());
+        StateTimelinePlot plot(controller);
+        controller.jumpToEnd();
+        plot.resize(360, 220);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const int narrow = plot.labelCount();
+        plot.resize(1800, 220);
+        QCoreApplication::processEvents();
+        const int wide = plot.labelCount();
+        QVERIFY2(wide > narrow,
+                 qPrintable(QStringLiteral("%1 labels narrow, %2 wide").arg(narrow).arg(wide)));
+        plot.resize(360, 220);
+        QCoreApplication::processEvents();
+        QCOMPARE(plot.labelCount(), narrow);
+    }
+
     // Lesson 12: three graphs of N points; HTTP/1.0 pays a handshake per object and is slowest for N > 1;
     // the table shows measureHttp of the same simulation.
     void httpChartComparesTheThreeModes()

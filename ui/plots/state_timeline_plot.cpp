@@ -47,6 +47,7 @@ QString StateTimelinePlot::rowName(Side side, int conn) const
 void StateTimelinePlot::rebuild()
 {
     clearItems();
+    m_labelCount = 0;
     const SequenceModel model = buildSequenceModel(m_controller.trace());
     m_stretches = model.bands;
     m_rows.clear();
@@ -83,6 +84,7 @@ void StateTimelinePlot::rebuild()
         label->setFont(labelFont);
         label->setColor(style::textColor());
         label->setClipToAxisRect(true);
+        ++m_labelCount;
     }
 
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
@@ -105,6 +107,15 @@ void StateTimelinePlot::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) retranslateUi();
     if (event->type() == QEvent::PaletteChange) rebuild(); // another theme: its state colours
     QCustomPlot::changeEvent(event);
+}
+
+void StateTimelinePlot::resizeEvent(QResizeEvent *event)
+{
+    QCustomPlot::resizeEvent(event);
+    // Which names fit in their bars depends on the plot's width: lay the axes out at the new size and
+    // place the labels again.
+    updateLayout();
+    rebuild();
 }
 
 } // namespace tcplab::ui

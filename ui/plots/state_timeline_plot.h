@@ -21,12 +21,15 @@ public:
     // The stretches drawn, one bar each.
     const std::vector<SequenceStateBand> &stretches() const { return m_stretches; }
     int barCount() const { return int(m_stretches.size()); }
+    // The bars wide enough to carry their state's name.
+    int labelCount() const { return m_labelCount; }
 
 public slots:
     void rebuild();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void retranslateUi();
@@ -35,6 +38,7 @@ private:
     SessionController &m_controller;
     std::vector<SequenceStateBand> m_stretches;
     std::vector<std::pair<Side, int>> m_rows;
+    int m_labelCount = 0;
 };
 
 } // namespace tcplab::ui
