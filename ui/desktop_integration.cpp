@@ -1,5 +1,6 @@
 #include "ui/desktop_integration.h"
 
+#include "ui/about_dialog.h"
 #include "ui/export_menu.h"
 #include "ui/lesson_player.h"
 #include "ui/lesson_ui.h"
@@ -22,6 +23,7 @@ DesktopIntegration::DesktopIntegration(MainWindow &window, bool remember)
     m_settings = new SettingsStore(window);
     m_presentation = new PresentationMode(window);
     m_shortcuts = ShortcutsDialog::install(window);
+    AboutDialog::install(window);
 
     connect(m_export, &ExportMenu::exported, m_settings, &SettingsStore::addRecentFile);
     // The files in the list are exports (pictures, captures, text): the desktop's own viewer opens them.
