@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <vector>
 
 namespace tcplab::ui {
 
@@ -27,8 +28,32 @@ constexpr int kFramePixels = 160;
 // Narrower than this, the state labels beside the lifelines are cut off at the picture's edges.
 constexpr int kMinPictureWidth = 1400;
 constexpr int kMinPictureHeight = 600;
-// The padding the view leaves before the start and after the end of the session, as a fraction of it.
-constexpr double kPadFraction = 0.04;
+// The room left before the start and after the end of the session, in pixels: a fraction of a long session
+// (a minute of SYN back-off) would be a band of empty paper above time 0.
+constexpr int kPadPixels = 36;
+// Two segments sent this many pixels apart have room for both labels; a busy session (HTTP's three
+// connections) gets more pixels per millisecond than kMinReadableScale, up to kMaxScale.
+constexpr double kLabelPixels = 34.0;
+constexpr double kMaxScale = 3.0;
+// No picture taller than this (a minute of SYN back-off is already ~20 000 px at the readable scale).
+constexpr int kMaxPictureHeight = 24000;
+
+// Pixels per millisecond that give the shorter gaps between segments sent (the first quartile: a busy
+// stretch, not the quiet waits of a timer) room for a label.
+double readableScale(const Trace &trace)
+{
+    std::vector<TimeUs> sent;
+    for (const TraceEvent &event : trace.events())
+        if (event.kind == TraceKind::SegmentSent) sent.push_back(event.t);
+    std::sort(sent.begin(), sent.end());
+    std::vector<double> gapsMs;
+    for (std::size_t i = 1; i < sent.size(); ++i)
+        if (sent[i] > sent[i - 1]) gapsMs.push_back(double(sent[i] - sent[i - 1]) / kMillisecond);
+    if (gapsMs.empty()) return SequenceView::kMinReadableScale;
+    const std::size_t quartile = gapsMs.size() / 4;
+    std::nth_element(gapsMs.begin(), gapsMs.begin() + std::ptrdiff_t(quartile), gapsMs.end());
+    return std::clamp(kLabelPixels / gapsMs[quartile], SequenceView::kMinReadableScale, kMaxScale);
+}
 
 QByteArray fromStd(const std::string &text)
 {
@@ -38,12 +63,14 @@ QByteArray fromStd(const std::string &text)
 // Sets the time axis to the whole session while a picture is drawn, and puts the view's range back after.
 class WholeSessionRange {
 public:
-    WholeSessionRange(SequenceView &view, const SessionController &controller, bool active)
+    WholeSessionRange(SequenceView &view, const SessionController &controller, int pictureHeight, bool active)
         : m_view(view), m_saved(view.yAxis->range()), m_active(active)
     {
         if (!m_active) return;
         const double endMs = std::max(1.0, double(controller.endTime()) / kMillisecond);
-        view.yAxis->setRange(-endMs * kPadFraction, endMs * (1.0 + kPadFraction));
+        const int sessionPixels = std::max(1, pictureHeight - kFramePixels - 2 * kPadPixels);
+        const double padMs = endMs * kPadPixels / sessionPixels;
+        view.yAxis->setRange(-padMs, endMs + padMs);
     }
     ~WholeSessionRange()
     {
@@ -137,7 +164,8 @@ QSize ExportWriter::pictureSize(ExportScope scope) const
     if (scope == ExportScope::VisiblePart) return viewSize.expandedTo(QSize(320, 240));
     const double endMs = std::max(1.0, double(m_controller.endTime()) / kMillisecond);
     const int readable =
-        int(endMs * (1.0 + 2 * kPadFraction) * SequenceView::kMinReadableScale) + kFramePixels;
+        int(std::min(endMs * readableScale(m_controller.trace()), double(kMaxPictureHeight))) +
+        2 * kPadPixels + kFramePixels;
     return QSize(std::max(viewSize.width(), kMinPictureWidth),
                  std::max({viewSize.height(), readable, kMinPictureHeight}));
 }
@@ -145,7 +173,7 @@ QSize ExportWriter::pictureSize(ExportScope scope) const
 QByteArray ExportWriter::renderPicture(ExportFormat format, ExportScope scope, QString *error)
 {
     const QSize size = pictureSize(scope);
-    const WholeSessionRange range(m_view, m_controller, scope == ExportScope::WholeSession);
+    const WholeSessionRange range(m_view, m_controller, size.height(), scope == ExportScope::WholeSession);
     const PrintColours colours(m_view, m_colours == ExportColours::Print);
     const QString title = tr("TCP sequence diagram");
     QByteArray bytes;
