@@ -15,6 +15,10 @@
         <source>cannot export %1: unknown extension (use one of %2)</source>
         <translation>cannot export %1: unknown extension (use one of %2)</translation>
     </message>
+    <message>
+        <source>Colours of an exported picture: print (light, for paper; the default) or screen (the theme of this run, see --theme).</source>
+        <translation>Colours of an exported picture: print (light, for paper; the default) or screen (the theme of this run, see --theme).</translation>
+    </message>
 </context>
 <context>
     <name>ExportWriter</name>
@@ -396,6 +400,41 @@
         <source>unknown mode &apos;%1&apos; (use simulated or loopback)</source>
         <translation>unknown mode &apos;%1&apos; (use simulated or loopback)</translation>
     </message>
+    <message>
+        <source>unknown export theme &apos;%1&apos; (use print or screen)</source>
+        <translation>unknown export theme &apos;%1&apos; (use print or screen)</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::AboutDialog</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About tcplab</source>
+        <translation>&amp;About tcplab</translation>
+    </message>
+    <message>
+        <source>About tcplab</source>
+        <translation>About tcplab</translation>
+    </message>
+    <message>
+        <source>(version unknown)</source>
+        <translation>(version unknown)</translation>
+    </message>
+    <message>
+        <source>A teaching lab for TCP connection management: the three-way handshake, the close, retransmission timers and every RFC 9293 state, drawn as sequence and state diagrams and stepped through one segment at a time.</source>
+        <translation>A teaching lab for TCP connection management: the three-way handshake, the close, retransmission timers and every RFC 9293 state, drawn as sequence and state diagrams and stepped through one segment at a time.</translation>
+    </message>
+    <message>
+        <source>Licence: GNU General Public License, version 3 or later. This program comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>Licence: GNU General Public License, version 3 or later. This program comes with ABSOLUTELY NO WARRANTY.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Built with Qt %1, running on Qt %2.</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::CaptureDialog</name>
@@ -597,6 +636,25 @@
     <message>
         <source>server → client</source>
         <translation>server → client</translation>
+    </message>
+    <message>
+        <source>bad TCP checksum %1 (expected %2)</source>
+        <translation>bad TCP checksum %1 (expected %2)</translation>
+    </message>
+    <message>
+        <source>checksum unverified (offloaded): the sending host left it to the network card, so the capture holds only the pseudo-header sum %1</source>
+        <translation>checksum unverified (offloaded): the sending host left it to the network card, so the capture holds only the pseudo-header sum %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>checksum unverified: the snaplen cut the packet (%1 of %n payload bytes captured)</source>
+        <translation>
+            <numerusform>checksum unverified: the snaplen cut the packet (%1 of %n payload byte captured)</numerusform>
+            <numerusform>checksum unverified: the snaplen cut the packet (%1 of %n payload bytes captured)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Both ends negotiated window scaling (RFC 7323): client windows count in units of %1 bytes, server windows in units of %2, and the core&apos;s two ends negotiated the same. The Window column shows the value on the wire.</source>
+        <translation>Both ends negotiated window scaling (RFC 7323): client windows count in units of %1 bytes, server windows in units of %2, and the core&apos;s two ends negotiated the same. The Window column shows the value on the wire.</translation>
     </message>
 </context>
 <context>
@@ -821,6 +879,10 @@
     <message>
         <source>Export failed</source>
         <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Pictures keep the &amp;theme&apos;s colours (otherwise light, for printing)</source>
+        <translation>Pictures keep the &amp;theme&apos;s colours (otherwise light, for printing)</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1464,45 @@
     </message>
 </context>
 <context>
+    <name>tcplab::ui::LoopbackPortsDialog</name>
+    <message>
+        <source>Port %1 is below %2: ports below %2 belong to the system. Choose a port from %2 to 65535, or any free port.</source>
+        <translation>Port %1 is below %2: ports below %2 belong to the system. Choose a port from %2 to 65535, or any free port.</translation>
+    </message>
+    <message>
+        <source>The client and the server need different ports; both are %1.</source>
+        <translation>The client and the server need different ports; both are %1.</translation>
+    </message>
+    <message>
+        <source>UDP port %1 on 127.0.0.1 (client) is already in use by another program. Choose another port, or any free port.</source>
+        <translation>UDP port %1 on 127.0.0.1 (client) is already in use by another program. Choose another port, or any free port.</translation>
+    </message>
+    <message>
+        <source>UDP port %1 on 127.0.0.1 (server) is already in use by another program. Choose another port, or any free port.</source>
+        <translation>UDP port %1 on 127.0.0.1 (server) is already in use by another program. Choose another port, or any free port.</translation>
+    </message>
+    <message>
+        <source>Loopback ports</source>
+        <translation>Loopback ports</translation>
+    </message>
+    <message>
+        <source>Loopback mode gives each endpoint its own UDP socket on 127.0.0.1. Choose their ports (1024–65535, different), or let the system pick any free port. With several connections, pair i uses the port plus i. New ports take effect when the run restarts.</source>
+        <translation>Loopback mode gives each endpoint its own UDP socket on 127.0.0.1. Choose their ports (1024–65535, different), or let the system pick any free port. With several connections, pair i uses the port plus i. New ports take effect when the run restarts.</translation>
+    </message>
+    <message>
+        <source>&amp;Client UDP port:</source>
+        <translation>&amp;Client UDP port:</translation>
+    </message>
+    <message>
+        <source>&amp;Server UDP port:</source>
+        <translation>&amp;Server UDP port:</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>any free port</translation>
+    </message>
+</context>
+<context>
     <name>tcplab::ui::MainWindow</name>
     <message>
         <source>tcplab — TCP Handshake Lab</source>
@@ -1601,6 +1702,14 @@
     <message>
         <source>The real UDP ports on 127.0.0.1 and the wall-clock time of the loopback run</source>
         <translation>The real UDP ports on 127.0.0.1 and the wall-clock time of the loopback run</translation>
+    </message>
+    <message>
+        <source>Loopback &amp;ports…</source>
+        <translation>Loopback &amp;ports…</translation>
+    </message>
+    <message>
+        <source>Choose the UDP ports on 127.0.0.1 that loopback mode binds, or any free ones</source>
+        <translation>Choose the UDP ports on 127.0.0.1 that loopback mode binds, or any free ones</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,10 @@
         <source>cannot export %1: unknown extension (use one of %2)</source>
         <translation>无法导出 %1：未知的扩展名（请使用 %2 之一）</translation>
     </message>
+    <message>
+        <source>Colours of an exported picture: print (light, for paper; the default) or screen (the theme of this run, see --theme).</source>
+        <translation>导出图片的配色：print（浅色，适合打印；默认）或 screen（本次运行的主题，见 --theme）。</translation>
+    </message>
 </context>
 <context>
     <name>ExportWriter</name>
@@ -393,6 +397,41 @@
         <source>unknown mode &apos;%1&apos; (use simulated or loopback)</source>
         <translation>未知模式“%1”（请使用 simulated 或 loopback）</translation>
     </message>
+    <message>
+        <source>unknown export theme &apos;%1&apos; (use print or screen)</source>
+        <translation>未知的导出配色“%1”（请用 print 或 screen）</translation>
+    </message>
+</context>
+<context>
+    <name>tcplab::ui::AboutDialog</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About tcplab</source>
+        <translation>关于 tcplab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About tcplab</source>
+        <translation>关于 tcplab</translation>
+    </message>
+    <message>
+        <source>(version unknown)</source>
+        <translation>（版本未知）</translation>
+    </message>
+    <message>
+        <source>A teaching lab for TCP connection management: the three-way handshake, the close, retransmission timers and every RFC 9293 state, drawn as sequence and state diagrams and stepped through one segment at a time.</source>
+        <translation>TCP 连接管理教学实验室：三次握手、连接释放、重传定时器以及 RFC 9293 的每一个状态，都画成时序图和状态图，可以逐个报文段地单步查看。</translation>
+    </message>
+    <message>
+        <source>Licence: GNU General Public License, version 3 or later. This program comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>许可证：GNU 通用公共许可证第 3 版或更高版本。本程序不提供任何担保。</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>基于 Qt %1 构建，运行于 Qt %2。</translation>
+    </message>
 </context>
 <context>
     <name>tcplab::ui::CaptureDialog</name>
@@ -587,6 +626,24 @@
     <message>
         <source>server → client</source>
         <translation>服务器 → 客户端</translation>
+    </message>
+    <message>
+        <source>bad TCP checksum %1 (expected %2)</source>
+        <translation>TCP 校验和错误 %1（应为 %2）</translation>
+    </message>
+    <message>
+        <source>checksum unverified (offloaded): the sending host left it to the network card, so the capture holds only the pseudo-header sum %1</source>
+        <translation>校验和未验证（已卸载）：发送主机把校验和留给网卡计算，所以抓包中只有伪首部之和 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>checksum unverified: the snaplen cut the packet (%1 of %n payload bytes captured)</source>
+        <translation>
+            <numerusform>校验和未验证：报文被 snaplen 截断（%n 字节载荷只抓到 %1 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Both ends negotiated window scaling (RFC 7323): client windows count in units of %1 bytes, server windows in units of %2, and the core&apos;s two ends negotiated the same. The Window column shows the value on the wire.</source>
+        <translation>两端协商了窗口缩放（RFC 7323）：客户端的窗口以 %1 字节为单位，服务器的窗口以 %2 字节为单位，核心的两端也协商了相同的缩放。“窗口”一列显示的是线路上的原始值。</translation>
     </message>
 </context>
 <context>
@@ -810,6 +867,10 @@
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Pictures keep the &amp;theme&apos;s colours (otherwise light, for printing)</source>
+        <translation>图片保留主题配色(&amp;T)（否则用浅色，便于打印）</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1450,45 @@
     </message>
 </context>
 <context>
+    <name>tcplab::ui::LoopbackPortsDialog</name>
+    <message>
+        <source>Port %1 is below %2: ports below %2 belong to the system. Choose a port from %2 to 65535, or any free port.</source>
+        <translation>端口 %1 小于 %2：%2 以下的端口归系统使用。请选择 %2 到 65535 之间的端口，或任一空闲端口。</translation>
+    </message>
+    <message>
+        <source>The client and the server need different ports; both are %1.</source>
+        <translation>客户端和服务器需要不同的端口；现在两者都是 %1。</translation>
+    </message>
+    <message>
+        <source>UDP port %1 on 127.0.0.1 (client) is already in use by another program. Choose another port, or any free port.</source>
+        <translation>127.0.0.1 上的 UDP 端口 %1（客户端）已被其他程序占用。请选择其他端口，或任一空闲端口。</translation>
+    </message>
+    <message>
+        <source>UDP port %1 on 127.0.0.1 (server) is already in use by another program. Choose another port, or any free port.</source>
+        <translation>127.0.0.1 上的 UDP 端口 %1（服务器）已被其他程序占用。请选择其他端口，或任一空闲端口。</translation>
+    </message>
+    <message>
+        <source>Loopback ports</source>
+        <translation>回环端口</translation>
+    </message>
+    <message>
+        <source>Loopback mode gives each endpoint its own UDP socket on 127.0.0.1. Choose their ports (1024–65535, different), or let the system pick any free port. With several connections, pair i uses the port plus i. New ports take effect when the run restarts.</source>
+        <translation>回环模式为每个端点在 127.0.0.1 上分配一个 UDP 套接字。请选择它们的端口（1024–65535，且互不相同），或让系统任选空闲端口。有多个连接时，第 i 对使用端口号加 i。新端口在重新运行时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Client UDP port:</source>
+        <translation>客户端 UDP 端口(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Server UDP port:</source>
+        <translation>服务器 UDP 端口(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任一空闲端口</translation>
+    </message>
+</context>
+<context>
     <name>tcplab::ui::MainWindow</name>
     <message>
         <source>tcplab — TCP Handshake Lab</source>
@@ -1588,6 +1688,14 @@
     <message>
         <source>The real UDP ports on 127.0.0.1 and the wall-clock time of the loopback run</source>
         <translation>环回运行在 127.0.0.1 上真实的 UDP 端口和挂钟时间</translation>
+    </message>
+    <message>
+        <source>Loopback &amp;ports…</source>
+        <translation>回环端口(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Choose the UDP ports on 127.0.0.1 that loopback mode binds, or any free ones</source>
+        <translation>选择回环模式在 127.0.0.1 上绑定的 UDP 端口，或任选空闲端口</translation>
     </message>
 </context>
 <context>
