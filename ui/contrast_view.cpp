@@ -30,8 +30,9 @@ ContrastView::ContrastView(SessionController &leader, const Lesson &lesson, QWid
                                  : QStringLiteral("background: #37474f; color: white; padding: 8px;"));
     m_view = new SequenceView(*m_controller, this);
     // Room for the state labels, timer lanes and arrow labels of a whole diagram (lesson 3's contrast was
-    // unreadable at 420 px wide); a tab, so the height is what the state diagram's dock has.
-    m_view->setMinimumSize(560, 360);
+    // unreadable at 420 px wide); a tab, so the height is what the state diagram's dock has. No taller a
+    // minimum: with the lesson's dock under it, the window must still fit 1000 lines at zoom 1.5 in Chinese.
+    m_view->setMinimumSize(560, 280);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

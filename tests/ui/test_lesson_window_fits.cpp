@@ -1,6 +1,6 @@
-// A lesson with its question asked fits a 1600×1000 screen, at the normal text size and at zoom 1.5: the
-// quiz's question and choices wrap and scroll inside their dock instead of making the window taller or
-// wider than the screen.
+// A lesson with its question asked fits a 1600×1000 screen, in English and Chinese, at the normal text size
+// and at the presentation's zoom 1.5 (high contrast, bold): the quiz's question and choices wrap, and the
+// lesson's text scrolls inside its dock, instead of making the window taller or wider than the screen.
 #include "ui/desktop_integration.h"
 #include "ui/lesson_picker.h"
 #include "ui/lesson_ui.h"
@@ -9,6 +9,7 @@
 #include "ui/quiz_controller.h"
 #include "ui/quiz_panel.h"
 #include "ui/session_controller.h"
+#include "ui/translation_loader.h"
 #include "ui/window_assembly.h"
 
 #include <QPushButton>
@@ -38,11 +39,13 @@ private slots:
     {
         QTest::addColumn<QString>("lesson");
         QTest::addColumn<double>("zoom");
+        QTest::addColumn<QString>("language");
         for (const Lesson &lesson : LessonPicker::builtinLessons()) {
             if (lesson.quiz.empty()) continue;
-            for (double zoom : {1.0, 1.5})
-                QTest::addRow("%s at %.1f", lesson.id.c_str(), zoom)
-                    << QString::fromStdString(lesson.id) << zoom;
+            for (const char *language : {"en", "zh"})
+                for (double zoom : {1.0, 1.5})
+                    QTest::addRow("%s at %.1f, %s", lesson.id.c_str(), zoom, language)
+                        << QString::fromStdString(lesson.id) << zoom << QString::fromLatin1(language);
         }
     }
 
@@ -50,13 +53,17 @@ private slots:
     {
         QFETCH(QString, lesson);
         QFETCH(double, zoom);
+        QFETCH(QString, language);
+        // Chinese text is taller than English.
+        QVERIFY(installTranslation(*QCoreApplication::instance(), language));
         SessionController controller(defaultScenario());
         MainWindow window(controller);
         assembleMainWindow(window, controller);
         auto *desktop = new DesktopIntegration(window, false);
         auto *lessons = window.findChild<LessonUi *>();
         QVERIFY(lessons && lessons->openLesson(lesson));
-        desktop->presentation().setZoom(zoom);
+        // Zoomed as --presentation does it: high contrast, whose bold text is wider and taller.
+        if (zoom > 1.0) desktop->presentation().present(zoom, false);
         window.resize(1600, 1000);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
