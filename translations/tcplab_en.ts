@@ -993,20 +993,12 @@
         <translation>No segments were captured, so only the states are compared.</translation>
     </message>
     <message>
-        <source>Options: the kernel&apos;s SYN carries %1; the core sends only MSS (RFC 9293 §3.7.1). SACK (RFC 2018), timestamps and window scaling (RFC 7323) are extensions the core does not model.</source>
-        <translation>Options: the kernel&apos;s SYN carries %1; the core sends only MSS (RFC 9293 §3.7.1). SACK (RFC 2018), timestamps and window scaling (RFC 7323) are extensions the core does not model.</translation>
-    </message>
-    <message>
         <source>MSS: the kernel offers %1 (the loopback MTU of 65536 minus 40 bytes of headers); the core offers %2, its Linux profile&apos;s default (RFC 9293 §3.7.1).</source>
         <translation>MSS: the kernel offers %1 (the loopback MTU of 65536 minus 40 bytes of headers); the core offers %2, its Linux profile&apos;s default (RFC 9293 §3.7.1).</translation>
     </message>
     <message>
         <source>ISN: the kernel chose %1 from a keyed hash and a clock (RFC 6528); the core chose %2 from its clock and seed. Both are valid: only their unpredictability matters.</source>
         <translation>ISN: the kernel chose %1 from a keyed hash and a clock (RFC 6528); the core chose %2 from its clock and seed. Both are valid: only their unpredictability matters.</translation>
-    </message>
-    <message>
-        <source>Window: after the handshake the kernel writes %1 in the window field, to be multiplied by its window scale (RFC 7323 §2.3); the core&apos;s field is the window itself.</source>
-        <translation>Window: after the handshake the kernel writes %1 in the window field, to be multiplied by its window scale (RFC 7323 §2.3); the core&apos;s field is the window itself.</translation>
     </message>
     <message>
         <source>Delayed ACK: %1 left %2 ms after the data it acknowledges; the core acknowledges at once. RFC 9293 §3.8.6.3 lets a receiver wait up to 0.5 s in the hope of sending data with it.</source>
@@ -1050,6 +1042,14 @@
             <numerusform>%n of the kernel&apos;s state was too brief to poll and is inferred from the captured segments (on loopback a handshake or a close completes inside one system call).</numerusform>
             <numerusform>%n of the kernel&apos;s states were too brief to poll and are inferred from the captured segments (on loopback a handshake or a close completes inside one system call).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Options: the kernel&apos;s SYN carries %1; the core&apos;s Linux profile sends MSS (RFC 9293 §3.7.1) and window scale (RFC 7323 §2). SACK (RFC 2018) and timestamps (RFC 7323 §3) are extensions the core does not model.</source>
+        <translation>Options: the kernel&apos;s SYN carries %1; the core&apos;s Linux profile sends MSS (RFC 9293 §3.7.1) and window scale (RFC 7323 §2). SACK (RFC 2018) and timestamps (RFC 7323 §3) are extensions the core does not model.</translation>
+    </message>
+    <message>
+        <source>Window: after the handshake the kernel writes %1 in the window field and the core %2. Each is multiplied by its sender&apos;s window scale (RFC 7323 §2.3) to give the bytes that side may still receive.</source>
+        <translation>Window: after the handshake the kernel writes %1 in the window field and the core %2. Each is multiplied by its sender&apos;s window scale (RFC 7323 §2.3) to give the bytes that side may still receive.</translation>
     </message>
 </context>
 <context>

@@ -981,20 +981,12 @@
         <translation>没有抓到报文段，因此只比较状态。</translation>
     </message>
     <message>
-        <source>Options: the kernel&apos;s SYN carries %1; the core sends only MSS (RFC 9293 §3.7.1). SACK (RFC 2018), timestamps and window scaling (RFC 7323) are extensions the core does not model.</source>
-        <translation>选项：内核的 SYN 携带 %1；核心只发送 MSS（RFC 9293 §3.7.1）。SACK（RFC 2018）、时间戳和窗口扩大（RFC 7323）是核心未建模的扩展。</translation>
-    </message>
-    <message>
         <source>MSS: the kernel offers %1 (the loopback MTU of 65536 minus 40 bytes of headers); the core offers %2, its Linux profile&apos;s default (RFC 9293 §3.7.1).</source>
         <translation>MSS：内核通告 %1（环回接口的 MTU 65536 减去 40 字节首部）；核心通告 %2，即其 Linux 配置的默认值（RFC 9293 §3.7.1）。</translation>
     </message>
     <message>
         <source>ISN: the kernel chose %1 from a keyed hash and a clock (RFC 6528); the core chose %2 from its clock and seed. Both are valid: only their unpredictability matters.</source>
         <translation>ISN：内核根据带密钥的散列和时钟选择了 %1（RFC 6528）；核心根据其时钟和种子选择了 %2。两者都合法：重要的只是不可预测。</translation>
-    </message>
-    <message>
-        <source>Window: after the handshake the kernel writes %1 in the window field, to be multiplied by its window scale (RFC 7323 §2.3); the core&apos;s field is the window itself.</source>
-        <translation>窗口：握手之后内核在窗口字段中写入 %1，需乘以窗口扩大因子（RFC 7323 §2.3）；核心的窗口字段就是窗口本身。</translation>
     </message>
     <message>
         <source>Delayed ACK: %1 left %2 ms after the data it acknowledges; the core acknowledges at once. RFC 9293 §3.8.6.3 lets a receiver wait up to 0.5 s in the hope of sending data with it.</source>
@@ -1037,6 +1029,14 @@
         <translation>
             <numerusform>内核有 %n 个状态持续时间太短，无法轮询到，是根据抓到的报文段推断的（在环回接口上，一次握手或关闭在一次系统调用内就完成了）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Options: the kernel&apos;s SYN carries %1; the core&apos;s Linux profile sends MSS (RFC 9293 §3.7.1) and window scale (RFC 7323 §2). SACK (RFC 2018) and timestamps (RFC 7323 §3) are extensions the core does not model.</source>
+        <translation>选项：内核的 SYN 携带 %1；核心的 Linux 配置发送 MSS（RFC 9293 §3.7.1）和窗口缩放（RFC 7323 §2）。SACK（RFC 2018）和时间戳（RFC 7323 §3）是核心未建模的扩展。</translation>
+    </message>
+    <message>
+        <source>Window: after the handshake the kernel writes %1 in the window field and the core %2. Each is multiplied by its sender&apos;s window scale (RFC 7323 §2.3) to give the bytes that side may still receive.</source>
+        <translation>窗口：握手之后内核在窗口字段中写入 %1，核心写入 %2。每个值都要乘以发送方的窗口缩放因子（RFC 7323 §2.3），才是该方还能接收的字节数。</translation>
     </message>
 </context>
 <context>

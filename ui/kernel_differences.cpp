@@ -31,9 +31,10 @@ QString KernelDifferenceText::explain(const KernelDifference &d)
     case Kind::NoSegments:
         return tr("No segments were captured, so only the states are compared.");
     case Kind::Options:
-        return tr("Options: the kernel's SYN carries %1; the core sends only MSS (RFC 9293 §3.7.1). SACK "
-                  "(RFC 2018), timestamps and window scaling (RFC 7323) are extensions the core does not "
-                  "model.")
+        return tr("Options: the kernel's SYN carries %1; the core's Linux profile sends MSS "
+                  "(RFC 9293 §3.7.1) and window scale (RFC 7323 §2). SACK (RFC 2018) and timestamps (RFC "
+                  "7323 §3) are "
+                  "extensions the core does not model.")
             .arg(QString::fromStdString(d.detail));
     case Kind::Mss:
         return tr("MSS: the kernel offers %1 (the loopback MTU of 65536 minus 40 bytes of headers); the core "
@@ -47,9 +48,11 @@ QString KernelDifferenceText::explain(const KernelDifference &d)
             .arg(d.kernelValue)
             .arg(d.coreValue);
     case Kind::Window:
-        return tr("Window: after the handshake the kernel writes %1 in the window field, to be multiplied by "
-                  "its window scale (RFC 7323 §2.3); the core's field is the window itself.")
-            .arg(d.kernelValue);
+        return tr("Window: after the handshake the kernel writes %1 in the window field and the core %2. "
+                  "Each is multiplied by its sender's window scale (RFC 7323 §2.3) to give the bytes that "
+                  "side may still receive.")
+            .arg(d.kernelValue)
+            .arg(d.coreValue);
     case Kind::DelayedAck:
         return tr("Delayed ACK: %1 left %2 ms after the data it acknowledges; the core acknowledges at once. "
                   "RFC 9293 §3.8.6.3 lets a receiver wait up to 0.5 s in the hope of sending data with it.")

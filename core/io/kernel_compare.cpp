@@ -80,9 +80,9 @@ void compareFirstSegments(const std::vector<Seg> &k, const std::vector<Seg> &c,
     if (!options.empty()) {
         KernelDifference d =
             make(Kind::Options, "options: the kernel's SYN carries " + options +
-                                    "; the core sends only MSS (RFC 9293 §3.7.1) - SACK (RFC "
-                                    "2018), timestamps and window scaling (RFC 7323) are "
-                                    "extensions it does not model");
+                                    "; the core's Linux profile sends MSS (RFC 9293 §3.7.1) and "
+                                    "window scale (RFC 7323 §2) - SACK (RFC 2018) and "
+                                    "timestamps (RFC 7323 §3) are extensions it does not model");
         d.detail = options;
         d.kernelSegmentId = syn.segmentId;
         out.push_back(std::move(d));
@@ -110,13 +110,23 @@ void compareFirstSegments(const std::vector<Seg> &k, const std::vector<Seg> &c,
     isn.coreSegmentId = coreSyn.segmentId;
     out.push_back(std::move(isn));
     if (k.size() > 2 && !k[2].event->segment.has(kSyn)) {
-        KernelDifference d = make(Kind::Window, "window: after the handshake the kernel writes " +
-                                                    std::to_string(k[2].event->segment.window) +
-                                                    " in the window field, scaled by its wscale (RFC 7323 "
-                                                    "§2.3); the core's field is the window itself");
-        d.kernelValue = k[2].event->segment.window;
-        d.kernelSegmentId = k[2].event->segmentId;
-        out.push_back(std::move(d));
+        // After the handshake each window field counts in units of 2^shift, the shift the sender offered on
+        // its SYN when both SYNs offered one (RFC 7323 §2.2, §2.3).
+        const Segment &kernelSeg = k[2].event->segment;
+        const bool coreComparable = c.size() > 2 && !c[2].event->segment.has(kSyn);
+        const std::uint16_t coreWindow = coreComparable ? c[2].event->segment.window : 0;
+        if (!coreComparable || coreWindow != kernelSeg.window) {
+            KernelDifference d =
+                make(Kind::Window, "window: after the handshake the kernel writes " +
+                                       std::to_string(kernelSeg.window) + " in the window field, the core " +
+                                       std::to_string(coreWindow) +
+                                       "; each is multiplied by its sender's window scale (RFC 7323 §2.3)");
+            d.kernelValue = kernelSeg.window;
+            d.coreValue = coreWindow;
+            d.kernelSegmentId = k[2].event->segmentId;
+            if (coreComparable) d.coreSegmentId = c[2].event->segmentId;
+            out.push_back(std::move(d));
+        }
     }
 }
 

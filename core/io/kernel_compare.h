@@ -15,10 +15,10 @@ namespace tcplab {
 struct KernelDifference {
     enum class Kind {
         NoSegments, // nothing captured: only states are compared
-        Options,    // the kernel's SYN carries options the core does not send (detail: the list)
+        Options,    // the kernel's SYN carries options (detail: the list) beyond the core's MSS and WS
         Mss,        // kernelValue, coreValue
         Isn,        // kernelValue, coreValue
-        Window,     // kernelValue: the kernel's scaled window field after the handshake
+        Window,     // kernelValue, coreValue: the window fields after the handshake (scaled, RFC 7323)
         DelayedAck, // segment: the kernel's ACK; kernelValue: ms it waited; coreValue: the ack number
         Psh,        // segment differs in PSH
         FinOnData,  // only the kernel sent this: its FIN rode on data
