@@ -2,6 +2,189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>ACK in LISTEN: answered with RST</source>
+        <translation>ACK in LISTEN: answered with RST</translation>
+    </message>
+    <message>
+        <source>ACK of something not yet sent</source>
+        <translation>ACK of something not yet sent</translation>
+    </message>
+    <message>
+        <source>FIN on a SYN not accepted (the peer sends it again)</source>
+        <translation>FIN on a SYN not accepted (the peer sends it again)</translation>
+    </message>
+    <message>
+        <source>RST in LISTEN ignored</source>
+        <translation>RST in LISTEN ignored</translation>
+    </message>
+    <message>
+        <source>RST in window but not at RCV.NXT: challenge ACK</source>
+        <translation>RST in window but not at RCV.NXT: challenge ACK</translation>
+    </message>
+    <message>
+        <source>RST with an unacceptable ACK in SYN_SENT</source>
+        <translation>RST with an unacceptable ACK in SYN_SENT</translation>
+    </message>
+    <message>
+        <source>RST without ACK in SYN_SENT ignored</source>
+        <translation>RST without ACK in SYN_SENT ignored</translation>
+    </message>
+    <message>
+        <source>SYN in a synchronized state: challenge ACK</source>
+        <translation>SYN in a synchronized state: challenge ACK</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT: a pure ACK needs no answer</source>
+        <translation>TIME_WAIT: a pure ACK needs no answer</translation>
+    </message>
+    <message>
+        <source>neither SYN nor RST in SYN_SENT</source>
+        <translation>neither SYN nor RST in SYN_SENT</translation>
+    </message>
+    <message>
+        <source>neither SYN, ACK nor RST in LISTEN</source>
+        <translation>neither SYN, ACK nor RST in LISTEN</translation>
+    </message>
+    <message>
+        <source>no ACK bit</source>
+        <translation>no ACK bit</translation>
+    </message>
+    <message>
+        <source>no connection: RST ignored</source>
+        <translation>no connection: RST ignored</translation>
+    </message>
+    <message>
+        <source>no connection: answered with RST</source>
+        <translation>no connection: answered with RST</translation>
+    </message>
+    <message>
+        <source>not addressed to this port</source>
+        <translation>not addressed to this port</translation>
+    </message>
+    <message>
+        <source>out of order: text dropped, RCV.NXT acknowledged again</source>
+        <translation>out of order: text dropped, RCV.NXT acknowledged again</translation>
+    </message>
+    <message>
+        <source>receive window is zero: text dropped, ACK processed</source>
+        <translation>receive window is zero: text dropped, ACK processed</translation>
+    </message>
+    <message>
+        <source>text after the peer&apos;s FIN ignored</source>
+        <translation>text after the peer&apos;s FIN ignored</translation>
+    </message>
+    <message>
+        <source>unacceptable ACK in SYN_RCVD: answered with RST</source>
+        <translation>unacceptable ACK in SYN_RCVD: answered with RST</translation>
+    </message>
+    <message>
+        <source>unacceptable ACK in SYN_SENT: answered with RST</source>
+        <translation>unacceptable ACK in SYN_SENT: answered with RST</translation>
+    </message>
+    <message>
+        <source>RST outside the receive window</source>
+        <translation>RST outside the receive window</translation>
+    </message>
+    <message>
+        <source>not acceptable: outside the window</source>
+        <translation>not acceptable: outside the window</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>connection timed out</translation>
+    </message>
+    <message>
+        <source>connection timed out (keep-alive)</source>
+        <translation>connection timed out (keep-alive)</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connection refused</translation>
+    </message>
+    <message>
+        <source>connection reset</source>
+        <translation>connection reset</translation>
+    </message>
+    <message>
+        <source>connection already exists</source>
+        <translation>connection already exists</translation>
+    </message>
+    <message>
+        <source>connection closing</source>
+        <translation>connection closing</translation>
+    </message>
+    <message>
+        <source>connection does not exist</source>
+        <translation>connection does not exist</translation>
+    </message>
+    <message>
+        <source>foreign socket unspecified</source>
+        <translation>foreign socket unspecified</translation>
+    </message>
+    <message>
+        <source>dropped by user</source>
+        <translation>dropped by user</translation>
+    </message>
+    <message>
+        <source>duplicated by user</source>
+        <translation>duplicated by user</translation>
+    </message>
+    <message>
+        <source>an old SYN, delayed in the network</source>
+        <translation>an old SYN, delayed in the network</translation>
+    </message>
+    <message>
+        <source>an old data segment, delayed in the network</source>
+        <translation>an old data segment, delayed in the network</translation>
+    </message>
+    <message>
+        <source>the SYN+ACK is lost</source>
+        <translation>the SYN+ACK is lost</translation>
+    </message>
+    <message>
+        <source>the final ACK is lost</source>
+        <translation>the final ACK is lost</translation>
+    </message>
+    <message>
+        <source>the last ACK is lost</source>
+        <translation>the last ACK is lost</translation>
+    </message>
+    <message>
+        <source>the link is cut</source>
+        <translation>the link is cut</translation>
+    </message>
+    <message>
+        <source>the network loses every SYN</source>
+        <translation>the network loses every SYN</translation>
+    </message>
+    <message>
+        <source>the new SYN takes longer</source>
+        <translation>the new SYN takes longer</translation>
+    </message>
+    <message>
+        <source>not modelled by the hypothetical two-way handshake</source>
+        <translation>not modelled by the hypothetical two-way handshake</translation>
+    </message>
+    <message>
+        <source>a listening two-way server waits for a SYN</source>
+        <translation>a listening two-way server waits for a SYN</translation>
+    </message>
+    <message>
+        <source>not an answer to this SYN; a two-way client has no message to refuse it with</source>
+        <translation>not an answer to this SYN; a two-way client has no message to refuse it with</translation>
+    </message>
+    <message>
+        <source>already ESTABLISHED: a further SYN is ignored</source>
+        <translation>already ESTABLISHED: a further SYN is ignored</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>no connection</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommandLine</name>
     <message>
         <source>Run the session to its end, write it to &lt;file&gt; and exit. The extension picks the format: .png .svg .pdf (the diagram), .jsonl .json .pcap (the trace), .mmd (Mermaid), .puml (PlantUML).</source>

@@ -2,6 +2,189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>ACK in LISTEN: answered with RST</source>
+        <translation>LISTEN 状态收到 ACK：以 RST 回应</translation>
+    </message>
+    <message>
+        <source>ACK of something not yet sent</source>
+        <translation>确认了尚未发送的数据</translation>
+    </message>
+    <message>
+        <source>FIN on a SYN not accepted (the peer sends it again)</source>
+        <translation>SYN 上携带的 FIN 不被接受（对方会重发）</translation>
+    </message>
+    <message>
+        <source>RST in LISTEN ignored</source>
+        <translation>LISTEN 状态忽略 RST</translation>
+    </message>
+    <message>
+        <source>RST in window but not at RCV.NXT: challenge ACK</source>
+        <translation>RST 在窗口内但不等于 RCV.NXT：回复挑战 ACK</translation>
+    </message>
+    <message>
+        <source>RST with an unacceptable ACK in SYN_SENT</source>
+        <translation>SYN_SENT 状态收到带不可接受 ACK 的 RST</translation>
+    </message>
+    <message>
+        <source>RST without ACK in SYN_SENT ignored</source>
+        <translation>SYN_SENT 状态忽略不带 ACK 的 RST</translation>
+    </message>
+    <message>
+        <source>SYN in a synchronized state: challenge ACK</source>
+        <translation>同步状态下收到 SYN：回复挑战 ACK</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT: a pure ACK needs no answer</source>
+        <translation>TIME_WAIT：纯 ACK 无需应答</translation>
+    </message>
+    <message>
+        <source>neither SYN nor RST in SYN_SENT</source>
+        <translation>SYN_SENT 状态收到的报文段既无 SYN 也无 RST</translation>
+    </message>
+    <message>
+        <source>neither SYN, ACK nor RST in LISTEN</source>
+        <translation>LISTEN 状态收到的报文段既无 SYN、ACK 也无 RST</translation>
+    </message>
+    <message>
+        <source>no ACK bit</source>
+        <translation>没有 ACK 位</translation>
+    </message>
+    <message>
+        <source>no connection: RST ignored</source>
+        <translation>没有连接：忽略 RST</translation>
+    </message>
+    <message>
+        <source>no connection: answered with RST</source>
+        <translation>没有连接：以 RST 回应</translation>
+    </message>
+    <message>
+        <source>not addressed to this port</source>
+        <translation>不是发往本端口的</translation>
+    </message>
+    <message>
+        <source>out of order: text dropped, RCV.NXT acknowledged again</source>
+        <translation>乱序：丢弃数据，再次确认 RCV.NXT</translation>
+    </message>
+    <message>
+        <source>receive window is zero: text dropped, ACK processed</source>
+        <translation>接收窗口为零：丢弃数据，处理 ACK</translation>
+    </message>
+    <message>
+        <source>text after the peer&apos;s FIN ignored</source>
+        <translation>忽略对方 FIN 之后的数据</translation>
+    </message>
+    <message>
+        <source>unacceptable ACK in SYN_RCVD: answered with RST</source>
+        <translation>SYN_RCVD 状态收到不可接受的 ACK：以 RST 回应</translation>
+    </message>
+    <message>
+        <source>unacceptable ACK in SYN_SENT: answered with RST</source>
+        <translation>SYN_SENT 状态收到不可接受的 ACK：以 RST 回应</translation>
+    </message>
+    <message>
+        <source>RST outside the receive window</source>
+        <translation>RST 在接收窗口之外</translation>
+    </message>
+    <message>
+        <source>not acceptable: outside the window</source>
+        <translation>不可接受：在窗口之外</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>connection timed out (keep-alive)</source>
+        <translation>连接超时（保活探测无应答）</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>connection reset</source>
+        <translation>连接被重置</translation>
+    </message>
+    <message>
+        <source>connection already exists</source>
+        <translation>连接已存在</translation>
+    </message>
+    <message>
+        <source>connection closing</source>
+        <translation>连接正在关闭</translation>
+    </message>
+    <message>
+        <source>connection does not exist</source>
+        <translation>连接不存在</translation>
+    </message>
+    <message>
+        <source>foreign socket unspecified</source>
+        <translation>未指定远端套接字</translation>
+    </message>
+    <message>
+        <source>dropped by user</source>
+        <translation>被你丢弃</translation>
+    </message>
+    <message>
+        <source>duplicated by user</source>
+        <translation>被你复制</translation>
+    </message>
+    <message>
+        <source>an old SYN, delayed in the network</source>
+        <translation>一个在网络中滞留的旧 SYN</translation>
+    </message>
+    <message>
+        <source>an old data segment, delayed in the network</source>
+        <translation>一个在网络中滞留的旧数据报文段</translation>
+    </message>
+    <message>
+        <source>the SYN+ACK is lost</source>
+        <translation>SYN+ACK 丢失</translation>
+    </message>
+    <message>
+        <source>the final ACK is lost</source>
+        <translation>最后的 ACK 丢失</translation>
+    </message>
+    <message>
+        <source>the last ACK is lost</source>
+        <translation>最后一个 ACK 丢失</translation>
+    </message>
+    <message>
+        <source>the link is cut</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <source>the network loses every SYN</source>
+        <translation>网络丢失每一个 SYN</translation>
+    </message>
+    <message>
+        <source>the new SYN takes longer</source>
+        <translation>新的 SYN 在路上耗时更长</translation>
+    </message>
+    <message>
+        <source>not modelled by the hypothetical two-way handshake</source>
+        <translation>假想的两次握手没有对此建模</translation>
+    </message>
+    <message>
+        <source>a listening two-way server waits for a SYN</source>
+        <translation>处于监听的两次握手服务器只等待 SYN</translation>
+    </message>
+    <message>
+        <source>not an answer to this SYN; a two-way client has no message to refuse it with</source>
+        <translation>不是对这个 SYN 的应答；两次握手的客户端没有可用来拒绝它的报文</translation>
+    </message>
+    <message>
+        <source>already ESTABLISHED: a further SYN is ignored</source>
+        <translation>已经是 ESTABLISHED：忽略后来的 SYN</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>没有连接</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommandLine</name>
     <message>
         <source>Run the session to its end, write it to &lt;file&gt; and exit. The extension picks the format: .png .svg .pdf (the diagram), .jsonl .json .pcap (the trace), .mmd (Mermaid), .puml (PlantUML).</source>

@@ -1,5 +1,7 @@
 #include "ui/narrator.h"
 
+#include "ui/core_text.h"
+
 #include "tcp/transitions.h"
 
 namespace tcplab::ui {
@@ -61,11 +63,10 @@ QString Narrator::narrate(const Trace &trace, std::size_t index)
         return segmentSent(event);
     case TraceKind::SegmentDropped:
         return tr("The %1 from %2 is lost on the way (%3): it never arrives.")
-            .arg(flagsText(event.segment), who.toLower(), QString::fromStdString(event.text));
+            .arg(flagsText(event.segment), who.toLower(), coreText(event.text));
     case TraceKind::SegmentDiscarded:
-        return withRfc(
-            tr("%1 ignores the segment it received: %2.").arg(who, QString::fromStdString(event.text)),
-            event.rfc);
+        return withRfc(tr("%1 ignores the segment it received: %2.").arg(who, coreText(event.text)),
+                       event.rfc);
     case TraceKind::TimerArmed:
         return timerArmed(event);
     case TraceKind::TimerFired:
@@ -74,11 +75,11 @@ QString Narrator::narrate(const Trace &trace, std::size_t index)
         if (event.callOk) return {};
         return tr("%1 calls %2, which is refused: %3.")
             .arg(who, QString::fromLatin1(callName(event.call).data(), callName(event.call).size()),
-                 QString::fromStdString(event.text));
+                 coreText(event.text));
     case TraceKind::DataDelivered:
         return tr("%1's application reads %n byte(s).", nullptr, int(event.data.size())).arg(who);
     case TraceKind::ConnectionError:
-        return tr("%1 reports an error to its application: %2.").arg(who, QString::fromStdString(event.text));
+        return tr("%1 reports an error to its application: %2.").arg(who, coreText(event.text));
     case TraceKind::Note:
         return QString::fromStdString(event.text);
     case TraceKind::SegmentDelivered:

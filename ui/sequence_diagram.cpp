@@ -1,5 +1,6 @@
 #include "ui/sequence_diagram.h"
 
+#include "ui/core_text.h"
 #include "ui/diagram_style.h"
 #include "ui/label_placer.h"
 #include "ui/painted_text.h"
@@ -556,7 +557,7 @@ QString SequenceDiagram::dropReasonText(const QString &reason)
         return tr("you dropped the server's next segment");
     if (reason.startsWith(QLatin1String("rule: "))) return tr("link rule: %1").arg(reason.mid(6));
     if (reason == QLatin1String("dropped")) return tr("dropped by the link");
-    return reason;
+    return coreText(reason.toStdString());
 }
 
 std::vector<SequenceDiagram::StateLabel> SequenceDiagram::layoutStateLabels() const
